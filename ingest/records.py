@@ -1,0 +1,97 @@
+"""Typed records: what every format reader yields and the graph writer consumes.
+
+Readers know nothing of Neo4j; the writer knows nothing of formats. Labels and
+relationship types are checked against allow-lists here, so nothing a source
+says can reach Cypher text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+# Primary labels of investigative nodes; every one also carries :Entity.
+NodeLabel = Literal["Wallet", "Organization", "Person", "Compound", "Sanction"]
+NODE_LABELS: frozenset[str] = frozenset(NodeLabel.__args__)  # type: ignore[attr-defined]
+
+# Kind labels an Organization may carry besides :Organization.
+ORG_KINDS: frozenset[str] = frozenset({
+    "Company", "Exchange", "PaymentProvider", "Marketplace", "OTCDesk", "Bridge", "Mixer",
+    "ScamOperation", "Government",
+})
+
+# Relationship types between entities (TRANSFER has its own record).
+LinkType = Literal[
+    "CONTROLLED_BY", "DEPOSIT_ADDRESS_OF", "OWNS", "DIRECTOR_OF", "SUBSIDIARY_OF", "OPERATES",
+    "ASSOCIATE_OF", "FAMILY_OF", "SANCTIONED_BY", "LINKED_TO", "PAID",
+]
+LINK_TYPES: frozenset[str] = frozenset(LinkType.__args__)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    """An entity: `id` is deterministic from the source's own keys (or chain:address)."""
+
+    label: NodeLabel
+    id: str
+    props: dict[str, Any]
+    kinds: tuple[str, ...] = ()
+    position: str = ""
+
+    def __post_init__(self) -> None:
+        if self.label not in NODE_LABELS:
+            raise ValueError(f"label {self.label!r} is not allowed")
+        bad = set(self.kinds) - ORG_KINDS
+        if bad:
+            raise ValueError(f"organisation kinds {sorted(bad)} are not allowed")
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """A relationship between two entities by id; `key` makes it unique per (type, start, end, key)."""
+
+    type: LinkType
+    start_id: str
+    end_id: str
+    props: dict[str, Any] = field(default_factory=dict)
+    key: str = ""
+    position: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in LINK_TYPES:
+            raise ValueError(f"relationship type {self.type!r} is not allowed")
+
+
+@dataclass(frozen=True)
+class TransferRecord:
+    """One on-chain value movement; exact amount as base-unit integer string."""
+
+    chain: str
+    tx: str
+    index: int
+    from_address: str
+    to_address: str
+    asset: str
+    amount_raw: str
+    decimals: int
+    ts: datetime
+    block: int | None = None
+    token: str | None = None
+    position: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.chain}:{self.tx}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A record the reader could not accept: where it was, what it said, why."""
+
+    position: str
+    raw: str
+    reason: str
+
+
+Record = NodeRecord | LinkRecord | TransferRecord

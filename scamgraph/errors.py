@@ -1,0 +1,110 @@
+"""One error tree for the whole project.
+
+Every error carries a message (what went wrong, naming the thing and where)
+and a hint (how to fix it). The CLI maps them to exit codes and the API to
+GraphQL/HTTP responses, each in one place.
+"""
+
+from __future__ import annotations
+
+
+class ScamgraphError(Exception):
+    """Base of every error scamgraph raises on purpose."""
+
+    code = "internal"
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} (hint: {self.hint})" if self.hint else self.message
+
+
+class ConfigError(ScamgraphError):
+    """A setting is missing or malformed."""
+
+    code = "config"
+    exit_code = 78  # EX_CONFIG
+
+
+class JavaMissingError(ScamgraphError):
+    code = "java_missing"
+    exit_code = 69  # EX_UNAVAILABLE
+
+
+class PortInUseError(ScamgraphError):
+    code = "port_in_use"
+    exit_code = 69
+
+
+class DownloadError(ScamgraphError):
+    code = "download_failed"
+    exit_code = 69
+
+
+class DatabaseUnavailableError(ScamgraphError):
+    code = "database_unavailable"
+    exit_code = 69
+
+
+class LocalServerError(ScamgraphError):
+    """The local Neo4j process failed to start or stop."""
+
+    code = "local_server"
+    exit_code = 70
+
+
+class MigrationError(ScamgraphError):
+    code = "migration"
+    exit_code = 65
+
+
+class QueryNotFoundError(ScamgraphError):
+    code = "query_not_found"
+
+
+class InputError(ScamgraphError):
+    """Input that cannot be processed at all (a file that does not parse)."""
+
+    code = "bad_input"
+    exit_code = 65  # EX_DATAERR
+
+
+class NotFoundError(ScamgraphError):
+    code = "not_found"
+    exit_code = 66
+
+
+class ValidationError(ScamgraphError):
+    """A request argument is out of range or malformed."""
+
+    code = "invalid_argument"
+    exit_code = 64  # EX_USAGE
+
+
+class BudgetExceededError(ScamgraphError):
+    """A query went past a hop, path, time or cost budget."""
+
+    code = "budget_exceeded"
+
+
+class AuthenticationError(ScamgraphError):
+    code = "unauthenticated"
+
+
+class PermissionDeniedError(ScamgraphError):
+    code = "forbidden"
+
+
+class JobError(ScamgraphError):
+    code = "job_failed"
+
+
+class LockedError(ScamgraphError):
+    """Another process holds the lock for this job."""
+
+    code = "locked"
+    exit_code = 75  # EX_TEMPFAIL
