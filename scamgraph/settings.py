@@ -69,6 +69,18 @@ class Settings(BaseSettings):
     introspection: bool = True
     # Origins allowed by CORS, comma-separated; empty disables CORS.
     cors_origins: str = ""
+    # Role of requests without an API key (reader, analyst, operator, admin); empty means 401.
+    anonymous_role: Literal["", "reader", "analyst", "operator", "admin"] = ""
+    # Deepest selection nesting a GraphQL operation may have.
+    max_query_depth: int = Field(default=12, gt=0)
+    # Most aliases one GraphQL operation may use.
+    max_aliases: int = Field(default=20, ge=0)
+    # Most tokens the GraphQL parser reads before refusing a document.
+    max_tokens: int = Field(default=2000, gt=0)
+    # Highest estimated cost (list sizes times hop fan-out) a GraphQL operation may have.
+    max_query_cost: int = Field(default=10_000, gt=0)
+    # Audit log of API requests (JSON lines); empty means <home>/audit.jsonl.
+    audit_log: Path | None = None
     # Log level for the CLI and the app.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -76,6 +88,10 @@ class Settings(BaseSettings):
     def local_home(self) -> Path:
         """Directory of the local Neo4j server (conf, data, logs, run)."""
         return self.home / "neo4j"
+
+    @property
+    def audit_log_path(self) -> Path:
+        return self.audit_log or self.home / "audit.jsonl"
 
     @property
     def uses_local(self) -> bool:
