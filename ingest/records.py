@@ -74,7 +74,7 @@ class TransferRecord:
     to_address: str
     asset: str
     amount_raw: str
-    decimals: int
+    decimals: int | None  # None: the token's decimals are unknown, so no scaled amount
     ts: datetime
     block: int | None = None
     token: str | None = None

@@ -1,0 +1,62 @@
+"""Address normalisation: stored forms, checksums verified, bad input rejected with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.addresses import chain_for_asset, detect_chain, normalise
+
+USDT_TRON = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+EIP55 = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+
+
+def test_evm_stored_lowercase_displayed_eip55() -> None:
+    for given in (EIP55, EIP55.lower(), "0x" + EIP55[2:].upper()):
+        n = normalise("ethereum", given)
+        assert (n.address, n.display) == (EIP55.lower(), EIP55)
+    assert normalise("BSC", EIP55).wallet_id == f"bsc:{EIP55.lower()}"
+
+
+def test_evm_bad_checksum_rejected_not_fixed() -> None:
+    with pytest.raises(ValueError, match="EIP-55"):
+        normalise("ethereum", EIP55[:-1] + "D")
+    with pytest.raises(ValueError, match="40 hex"):
+        normalise("ethereum", EIP55[:-1])
+
+
+def test_tron_base58_and_hex() -> None:
+    assert normalise("tron", USDT_TRON).address == USDT_TRON
+    assert normalise("tron", "41a614f803b6fd780986a42c78ec9c7f77e6ded13c").address == USDT_TRON
+    with pytest.raises(ValueError, match="checksum"):
+        normalise("tron", USDT_TRON[:-1] + "T")
+    with pytest.raises(ValueError, match="Tron"):
+        normalise("tron", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa")  # valid base58check, wrong version
+
+
+def test_bitcoin_base58_exact_and_bech32_lowercased() -> None:
+    assert normalise("bitcoin", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa").address == (
+        "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa")
+    seg = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
+    assert normalise("bitcoin", seg.upper()).address == seg
+    taproot = "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
+    assert normalise("bitcoin", taproot).address == taproot
+    with pytest.raises(ValueError, match="bech32"):
+        normalise("bitcoin", seg[:-1] + "d")
+    with pytest.raises(ValueError, match="base58check"):
+        normalise("bitcoin", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb")
+
+
+def test_unknown_chain_and_empty() -> None:
+    with pytest.raises(ValueError, match="unknown chain"):
+        normalise("narnia", "abc")
+    with pytest.raises(ValueError, match="empty"):
+        normalise("bitcoin", "  ")
+
+
+def test_detect_and_asset_codes() -> None:
+    assert detect_chain(USDT_TRON) == "tron"
+    assert detect_chain(EIP55) == "ethereum"
+    assert detect_chain("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa") == "bitcoin"
+    assert detect_chain("not an address") is None
+    assert [chain_for_asset(c) for c in ("XBT", "btc", "ETH", "TRX", "USDT", "LTC", "ZZZ")] == [
+        "bitcoin", "bitcoin", "ethereum", "tron", None, "litecoin", None]
