@@ -17,7 +17,7 @@ from neo4j import RoutingControl
 from neo4j.exceptions import ClientError, ServiceUnavailable
 
 from graph import queries
-from scamgraph.errors import BudgetExceededError, DatabaseUnavailableError
+from scamgraph.errors import BudgetExceededError, DatabaseUnavailableError, QueryError
 
 T = TypeVar("T")
 TIMEOUT_CODES = {
@@ -35,7 +35,11 @@ class WriteResult:
 def counters_of(summary: neo4j.ResultSummary) -> dict[str, int]:
     """Non-zero update counters of a summary as a plain dict."""
     raw = vars(summary.counters)
-    return {k.lstrip("_"): v for k, v in raw.items() if isinstance(v, int) and not isinstance(v, bool) and v}
+    return {
+        k.lstrip("_"): v
+        for k, v in raw.items()
+        if isinstance(v, int) and not isinstance(v, bool) and v
+    }
 
 
 @contextmanager
@@ -45,15 +49,17 @@ def translated_errors(timeout_s: float) -> Iterator[None]:
         yield
     except ServiceUnavailable as exc:
         raise DatabaseUnavailableError(
-            f"Neo4j is unreachable: {exc}", hint="run `scamgraph db start` or check SCAMGRAPH_NEO4J_URI"
+            f"Neo4j is unreachable: {exc}",
+            hint="run `scamgraph db start` or check SCAMGRAPH_NEO4J_URI",
         ) from exc
     except ClientError as exc:
         if exc.code in TIMEOUT_CODES:
             raise BudgetExceededError(
                 f"query stopped after its time budget of {timeout_s:g}s",
-                hint="narrow the query (fewer hops, a time window) or raise SCAMGRAPH_QUERY_TIMEOUT_S",
+                hint="narrow the query (fewer hops, a time window) "
+                "or raise SCAMGRAPH_QUERY_TIMEOUT_S",
             ) from exc
-        raise
+        raise QueryError(f"Neo4j rejected the query: {exc.code}: {exc.message}") from exc
 
 
 class Graph:
@@ -74,7 +80,7 @@ class Graph:
         self.close()
 
     def _query(self, text: str, timeout_s: float | None) -> neo4j.Query:
-        return neo4j.Query(text, timeout=timeout_s or self.timeout_s)  # type: ignore[arg-type]
+        return neo4j.Query(text, timeout=timeout_s or self.timeout_s)
 
     def read(
         self, name: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
@@ -98,6 +104,12 @@ class Graph:
             )
         return WriteResult([r.data() for r in result.records], counters_of(result.summary))
 
+    def write_autocommit(self, name: str, params: dict[str, Any] | None = None) -> dict[str, int]:
+        """Run `name` in an auto-commit transaction: needed by CALL { ... } IN TRANSACTIONS."""
+        with translated_errors(self.timeout_s), self.driver.session(database=self.database) as s:
+            summary = s.run(self._query(queries.load(name), None), params or {}).consume()
+        return counters_of(summary)
+
     def write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """Run several statements in one transaction: all land or none do."""
         with translated_errors(self.timeout_s), self.driver.session(database=self.database) as s:
@@ -108,4 +120,4 @@ class Graph:
         with translated_errors(self.timeout_s), self.driver.session(database=self.database) as s:
             result = s.run(self._query(text, None), params or {})
             for record in result:
-                yield record.data()
+                yield dict(record.items())  # type: ignore[no-untyped-call]

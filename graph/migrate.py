@@ -72,7 +72,7 @@ def migrate(graph: Graph) -> MigrationReport:
 def _apply(graph: Graph, migration: Migration) -> None:
     for statement in queries.split_statements(migration.text):
         try:
-            graph.driver.execute_query(statement, database_=graph.database)  # type: ignore[arg-type]
+            graph.driver.execute_query(statement, database_=graph.database)
         except Neo4jError as exc:
             raise MigrationError(
                 f"migration {migration.version}_{migration.name} failed at: {statement[:80]}: {exc}"

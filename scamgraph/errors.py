@@ -57,6 +57,13 @@ class LocalServerError(ScamgraphError):
     exit_code = 70
 
 
+class QueryError(ScamgraphError):
+    """Neo4j rejected a statement (syntax, semantics, constraint)."""
+
+    code = "query_failed"
+    exit_code = 65
+
+
 class MigrationError(ScamgraphError):
     code = "migration"
     exit_code = 65
@@ -108,3 +115,19 @@ class LockedError(ScamgraphError):
 
     code = "locked"
     exit_code = 75  # EX_TEMPFAIL
+
+
+class FetchError(DownloadError):
+    """A job's source could not be fetched; `transient` says whether a retry may help."""
+
+    code = "fetch_failed"
+
+    def __init__(self, message: str, hint: str = "", *, transient: bool = False) -> None:
+        super().__init__(message, hint)
+        self.transient = transient
+
+
+class JobTimeoutError(JobError):
+    """A job run went past its time limit and was stopped."""
+
+    code = "job_timeout"

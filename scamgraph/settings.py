@@ -81,6 +81,22 @@ class Settings(BaseSettings):
     max_query_cost: int = Field(default=10_000, gt=0)
     # Audit log of API requests (JSON lines); empty means <home>/audit.jsonl.
     audit_log: Path | None = None
+    # Jobs manifest read by `scamgraph jobs` when --manifest is not given.
+    jobs_manifest: Path = Path("jobs.yaml")
+    # Snapshots kept per job under home/snapshots/<job>/; older ones are deleted.
+    jobs_snapshots_keep: int = Field(default=10, ge=1)
+    # Default time limit of one job run (fetch and ingest), in seconds.
+    jobs_timeout_s: float = Field(default=3600.0, gt=0)
+    # Default retries of a transient job failure (network, HTTP 5xx, Neo4j unavailable).
+    jobs_retries: int = Field(default=3, ge=0)
+    # First retry delay of a job, in seconds; doubled on each further retry.
+    jobs_backoff_s: float = Field(default=5.0, ge=0)
+    # Longest retry delay of a job, in seconds.
+    jobs_backoff_max_s: float = Field(default=300.0, ge=0)
+    # Timeout of one HTTP request made by a job (connect, and each read), in seconds.
+    jobs_http_timeout_s: float = Field(default=60.0, gt=0)
+    # Seconds a job lock outlives the job's timeout, so a crashed holder cannot block forever.
+    jobs_lock_grace_s: float = Field(default=60.0, ge=0)
     # Log level for the CLI and the app.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

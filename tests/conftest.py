@@ -57,7 +57,7 @@ def session_graph(settings: Settings, neo4j_server: LocalNeo4j) -> Iterator[Grap
 @pytest.fixture
 def graph(session_graph: Graph) -> Graph:
     """The test database, emptied of data (schema kept) before each test."""
-    session_graph.write("db/clear")
+    session_graph.write_autocommit("db/clear")
     return session_graph
 
 

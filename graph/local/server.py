@@ -8,7 +8,6 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from graph.local import conf
 from graph.local.jars import ADMIN_CLASS, MAIN_CLASS, Resolved, resolve
@@ -86,7 +85,8 @@ class LocalNeo4j:
         pid = self.pid()
         running = pid is not None and _port_answers(self.settings.local_bolt_port)
         http = self.settings.local_http_port
-        return ServerStatus(running, pid, self.bolt_uri, f"http://127.0.0.1:{http}" if http else None)
+        http_uri = f"http://127.0.0.1:{http}" if http else None
+        return ServerStatus(running, pid, self.bolt_uri, http_uri)
 
     def resolve(self) -> Resolved:
         s = self.settings
@@ -102,9 +102,9 @@ class LocalNeo4j:
         java = find_java(self.settings.java)
         classpath = ":".join(str(p) for p in self.resolve().classpath)
         self._prepare(java, classpath)
-        proc = self._spawn(java, classpath)
-        self.pid_file.write_text(f"{proc.pid}\n")
-        return self._wait_for_bolt(proc.pid)
+        pid = self._spawn(java, classpath)
+        self.pid_file.write_text(f"{pid}\n")
+        return self._wait_for_bolt(pid)
 
     def _check_ports(self) -> None:
         s = self.settings
@@ -131,15 +131,21 @@ class LocalNeo4j:
         if done.returncode != 0:
             raise LocalServerError(f"setting the initial password failed: {done.stderr[-500:]}")
 
-    def _spawn(self, java: str, classpath: str) -> subprocess.Popen[bytes]:
+    def _spawn(self, java: str, classpath: str) -> int:
         args = [f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}"]
         cmd = [java, *conf.jvm_args(self.settings), "-cp", classpath, MAIN_CLASS, *args]
-        with open(self.console_log, "ab") as log:
-            # A new session so the server outlives the CLI that started it.
-            return subprocess.Popen(
-                cmd, cwd=self.home, env=self._env(), stdin=subprocess.DEVNULL,
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
+        # posix_spawn rather than Popen: the server must outlive the CLI that started it,
+        # in its own session, and no Popen object is left to complain at exit.
+        log = os.open(self.console_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            actions = [
+                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                (os.POSIX_SPAWN_DUP2, log, 1),
+                (os.POSIX_SPAWN_DUP2, log, 2),
+            ]
+            return os.posix_spawn(java, cmd, self._env(), file_actions=actions, setsid=True)
+        finally:
+            os.close(log)
 
     def _wait_for_bolt(self, pid: int | None) -> ServerStatus:
         deadline = time.monotonic() + self.settings.local_start_timeout_s

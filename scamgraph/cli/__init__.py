@@ -1,4 +1,7 @@
-"""The `scamgraph` command. Errors from the project's tree become a message, a hint and an exit code here."""
+"""The `scamgraph` command.
+
+Errors from the project's tree become a message, a hint and an exit code here, and only here.
+"""
 
 from __future__ import annotations
 

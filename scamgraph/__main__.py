@@ -1,0 +1,3 @@
+from scamgraph.cli import main
+
+main()
