@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(default=30.0, gt=0)
     # Rows per UNWIND batch when writing.
     batch_size: int = Field(default=10_000, gt=0)
+    # Wallets with more relationships than this are supernodes: reached, not expanded through.
+    supernode_degree: int = Field(default=10_000, gt=0)
 
     # Neo4j version the local server runs (5.26 LTS runs on Java 17); docker-compose pins the same.
     local_neo4j_version: str = "5.26.30"
