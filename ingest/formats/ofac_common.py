@@ -27,7 +27,7 @@ def designations(
 ) -> Iterator[Item]:
     """One Sanction per program the party is listed under, and the SANCTIONED_BY link to it."""
     for program in program_names:
-        node = sanction_node(AUTHORITY, program, uid, position, list="SDN", **props)
+        node = sanction_node(AUTHORITY, program, uid, position, **{"list": "SDN", **props})
         yield node
         yield sanctioned_by(entity_id, node.id, position)
 
