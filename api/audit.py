@@ -1,0 +1,57 @@
+"""The audit log: one JSON line per API request (who, what, how long, how big, outcome)."""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import json
+import threading
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+
+def query_hash(query: str | None) -> str:
+    return hashlib.sha256((query or "").encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    time: str
+    role: str
+    key_fingerprint: str
+    query_hash: str
+    operation_name: str | None
+    variables: dict[str, Any] | None
+    duration_ms: float
+    result_bytes: int
+    status: int
+    error_codes: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def now() -> str:
+        return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class AuditLog:
+    """Append-only JSON lines; readable back (newest first) for admins."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def append(self, entry: AuditEntry) -> None:
+        line = json.dumps(asdict(entry), ensure_ascii=False, default=str, sort_keys=True)
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as out:
+                out.write(line + "\n")
+
+    def tail(self, first: int) -> list[AuditEntry]:
+        """The newest `first` entries, newest first."""
+        if not self.path.exists():
+            return []
+        with self._lock, self.path.open(encoding="utf-8") as lines:
+            last = collections.deque(lines, maxlen=first)
+        return [AuditEntry(**json.loads(line)) for line in reversed(last) if line.strip()]

@@ -1,0 +1,111 @@
+"""The one place where errors become GraphQL error codes and HTTP statuses.
+
+Project errors (scamgraph.errors) raised by the graph layer become GraphQL errors
+whose `extensions.code` is the error's code upper-cased (BUDGET_EXCEEDED,
+INVALID_ARGUMENT, ...) with its hint; limit refusals name the limit in the code
+(MAX_QUERY_DEPTH, MAX_ALIASES, MAX_TOKENS, MAX_QUERY_COST); anything unexpected
+is logged and masked as INTERNAL.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.extensions import SchemaExtension
+
+from scamgraph.errors import ScamgraphError
+
+log = logging.getLogger("scamgraph.api")
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+# Strawberry's limiters report plain messages; these patterns give them codes.
+_LIMIT_MESSAGES = (
+    (re.compile(r"exceeds maximum operation depth of (\d+)"), "MAX_QUERY_DEPTH"),
+    (re.compile(r"aliases found\. Allowed: (\d+)"), "MAX_ALIASES"),
+    (re.compile(r"more than (\d+) tokens"), "MAX_TOKENS"),
+)
+# Pre-execution codes that are about who asks, not what was asked.
+_AUTH_STATUS = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403}
+
+
+class RequestError(Exception):
+    """A request refused before GraphQL runs (HTTP-level: bad body, no key, wrong method)."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+        self.headers = headers or {}
+
+    def body(self) -> dict[str, Any]:
+        return {"errors": [{"message": self.message, "extensions": {"code": self.code}}]}
+
+
+def project_error_extensions(exc: ScamgraphError) -> dict[str, Any]:
+    ext: dict[str, Any] = {"code": exc.code.upper()}
+    if exc.hint:
+        ext["hint"] = exc.hint
+    limit = getattr(exc, "limit", None)
+    if limit is not None:
+        ext["limit"] = limit
+    return ext
+
+
+def _coded(error: GraphQLError, executed: bool) -> GraphQLError:
+    """The same error with extensions.code set; unexpected errors masked."""
+    original = error.original_error
+    ext: dict[str, Any] = dict(error.extensions or {})
+    message = error.message
+    if isinstance(original, ScamgraphError):
+        ext.update(project_error_extensions(original))
+        message = original.message
+    elif isinstance(original, NotImplementedError):
+        ext["code"], message = "NOT_IMPLEMENTED", f"not implemented yet: {original}"
+    elif original is not None and not isinstance(original, GraphQLError):
+        log.error("unexpected error in %s", error.path, exc_info=original)
+        ext["code"], message = "INTERNAL", "internal error (logged on the server)"
+    elif "code" not in ext:
+        ext["code"] = _pre_execution_code(error, executed)
+    return GraphQLError(message, error.nodes, error.source, error.positions, error.path,
+                        None, extensions=ext)
+
+
+def _pre_execution_code(error: GraphQLError, executed: bool) -> str:
+    for pattern, code in _LIMIT_MESSAGES:
+        if pattern.search(error.message):
+            return code
+    if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):
+        return "GRAPHQL_PARSE_FAILED"
+    return "INTERNAL" if executed else "GRAPHQL_VALIDATION_FAILED"
+
+
+class ErrorCodes(SchemaExtension):
+    """Marks the start of execution and codes every error of the result."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if hasattr(context, "executed"):
+            context.executed = True
+        yield
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            executed = bool(getattr(self.execution_context.context, "executed", False))
+            result.errors = [_coded(e, executed) for e in result.errors]
+
+
+def error_codes(errors: list[dict[str, Any]] | None) -> list[str]:
+    return [str((e.get("extensions") or {}).get("code", "")) for e in errors or []]
+
+
+def http_status(media_type: str, executed: bool, codes: list[str]) -> int:
+    """Status per GraphQL over HTTP: application/json is always 200 for a well-formed
+    request; graphql-response+json is 200 once execution started, else 4xx."""
+    if media_type != GRAPHQL_RESPONSE or executed:
+        return 200
+    return next((_AUTH_STATUS[c] for c in codes if c in _AUTH_STATUS), 400)

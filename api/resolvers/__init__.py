@@ -1,0 +1,1 @@
+"""Query and mutation fields, grouped by who needs them; merged into one Query in api.schema."""

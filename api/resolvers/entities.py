@@ -1,0 +1,74 @@
+"""Lookups and structure: search, wallet, entity, neighbourhood, paths, ownership, compounds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.auth import Role
+from api.context import Info
+from api.limits import guard, hops_cost, page_cost
+from api.types.entity import Entity
+from api.types.ownership import Control, LinkedCompound, Ownership
+from api.types.paths import Neighbourhood, Paths
+from api.types.records import load_entity
+from api.types.search import SearchConnection
+from graph import investigate
+
+FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
+
+
+@strawberry.type
+class EntityQueries:
+    @guard(Role.READER, cost=page_cost("first"),
+           description="Full-text search over names, aliases (transliterations) and addresses.")
+    async def search(self, info: Info, text: str, kinds: list[str] | None = None,
+                     first: int = 20, after: str | None = None) -> SearchConnection:
+        ctx = info.context
+        page = await ctx.call(investigate.search, ctx.graph, text, kinds or (), first, after)
+        return SearchConnection.from_record(page)
+
+    @guard(Role.READER, description="A wallet by chain and address (normalised per chain).")
+    async def wallet(self, info: Info, chain: str, address: str) -> Entity | None:
+        return await load_entity(info, investigate.wallet_id(chain, address))
+
+    @guard(Role.READER, description="Any entity by id.")
+    async def entity(self, info: Info, id: strawberry.ID) -> Entity | None:
+        return await load_entity(info, id)
+
+    @guard(Role.READER, cost=hops_cost("depth", base=1, size_arg="limit"),
+           description="Entities and relationships within `depth` links of one entity.")
+    async def neighbourhood(self, info: Info, id: strawberry.ID, rel_types: list[str] | None = None,
+                            depth: int = 1, limit: int = 100) -> Neighbourhood:
+        ctx = info.context
+        sub = await ctx.call(investigate.neighbourhood, ctx.graph, id, rel_types or (), depth,
+                             limit)
+        return Neighbourhood.from_record(sub)
+
+    @guard(Role.READER, cost=hops_cost("maxLength", base=5, size_arg="k"),
+           description="The k shortest connections across ownership, control, attribution, money.")
+    async def paths(self, info: Info, from_: FromArg, to: strawberry.ID, max_length: int = 4,
+                    rel_types: list[str] | None = None, exclude_supernodes: bool = True,
+                    k: int = 3) -> Paths:
+        ctx = info.context
+        res = await ctx.call(investigate.paths, ctx.graph, from_, to, max_length, rel_types or (),
+                             exclude_supernodes, k)
+        return Paths.from_record(res)
+
+    @guard(Role.READER, description="Ownership chains of a company with effective shares.")
+    async def owners(self, info: Info, company: strawberry.ID) -> Ownership:
+        ctx = info.context
+        return Ownership.from_record(await ctx.call(investigate.owners, ctx.graph, company))
+
+    @guard(Role.READER, description="Companies, wallets and compounds a person controls.")
+    async def controlled_by(self, info: Info, person: strawberry.ID) -> Control:
+        ctx = info.context
+        return Control.from_record(await ctx.call(investigate.controlled_by, ctx.graph, person))
+
+    @guard(Role.READER, description="Compounds operated by organisations linked to an entity.")
+    async def compounds(self, info: Info, linked_to: strawberry.ID,
+                        max_hops: int = 4) -> list[LinkedCompound]:
+        ctx = info.context
+        recs = await ctx.call(investigate.compounds_linked, ctx.graph, linked_to, max_hops)
+        return [LinkedCompound.from_record(r) for r in recs]

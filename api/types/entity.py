@@ -1,0 +1,55 @@
+"""The `Entity` interface: what every investigative node has, provenance included."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from api.types.common import JSON, resolver
+from graph.investigate.types import EntityRecord, SanctionSummary
+from graph.values import to_jsonable
+
+
+@strawberry.type(description="A designation that lists an entity (sanctions list entry).")
+class SanctionRef:
+    id: strawberry.ID
+    authority: str | None
+    program: str | None
+    listing_id: str | None
+    listed_on: str | None
+
+    @classmethod
+    def from_record(cls, rec: SanctionSummary) -> SanctionRef:
+        return cls(id=strawberry.ID(rec.id), authority=rec.authority, program=rec.program,
+                   listing_id=rec.listing_id, listed_on=rec.listed_on)
+
+
+@strawberry.interface(description="A node of the investigation graph, with its provenance.")
+class Entity:
+    id: strawberry.ID
+    name: str | None
+    labels: list[str]
+    sources: list[str] = strawberry.field(description="Ids of the sources that assert this entity.")
+    first_seen: datetime | None
+    last_seen: datetime | None
+    confidence: float | None
+    sanctions: list[SanctionRef]
+    properties: JSON = strawberry.field(description="Every stored property, as JSON.")
+
+    @resolver(description="True when any SANCTIONED_BY designation lists it.")
+    def sanctioned(self) -> bool:
+        return bool(self.sanctions)
+
+
+def entity_fields(rec: EntityRecord) -> dict[str, Any]:
+    """Constructor arguments shared by every Entity type."""
+    prov = rec.provenance
+    return {
+        "id": strawberry.ID(rec.id), "name": rec.name, "labels": list(rec.labels),
+        "sources": list(prov.sources), "first_seen": prov.first_seen,
+        "last_seen": prov.last_seen, "confidence": prov.confidence,
+        "sanctions": [SanctionRef.from_record(s) for s in rec.sanctions],
+        "properties": to_jsonable(dict(rec.properties)),
+    }

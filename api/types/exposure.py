@@ -1,0 +1,73 @@
+"""Exposure results: risky share of inflow per category, direct and within N hops."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.types.common import AssetAmount
+from graph.investigate.types import (
+    AssetShare,
+    CategoryExposure,
+    ExposureMethod,
+    ExposureResult,
+    RiskCategory,
+)
+
+ExposureMethodEnum = strawberry.enum(ExposureMethod, name="ExposureMethod")
+RiskCategoryEnum = strawberry.enum(RiskCategory, name="RiskCategory")
+
+
+@strawberry.type(description="Risky amount of one asset and its share of that asset's inflow.")
+class AssetExposure:
+    asset: str
+    amount: float
+    share: float | None
+
+    @classmethod
+    def from_record(cls, rec: AssetShare) -> AssetExposure:
+        return cls(asset=rec.asset, amount=rec.amount, share=rec.share)
+
+
+@strawberry.type(
+    name="CategoryExposure", description="Exposure to one category; indirect includes direct."
+)
+class CategoryExposureInfo:
+    category: RiskCategoryEnum  # type: ignore[valid-type]
+    direct: list[AssetExposure]
+    indirect: list[AssetExposure]
+    direct_amount: float
+    direct_share: float | None
+    indirect_amount: float
+    indirect_share: float | None
+
+    @classmethod
+    def from_record(cls, rec: CategoryExposure) -> CategoryExposureInfo:
+        return cls(
+            category=rec.category, direct=[AssetExposure.from_record(a) for a in rec.direct],
+            indirect=[AssetExposure.from_record(a) for a in rec.indirect],
+            direct_amount=rec.direct_amount, direct_share=rec.direct_share,
+            indirect_amount=rec.indirect_amount, indirect_share=rec.indirect_share,
+        )
+
+
+@strawberry.type(description="What share of a wallet's or organisation's inflow is risky.")
+class Exposure:
+    target_id: strawberry.ID
+    target_wallet_ids: list[strawberry.ID]
+    method: ExposureMethodEnum  # type: ignore[valid-type]
+    max_hops: int
+    inflow: list[AssetAmount]
+    categories: list[CategoryExposureInfo]
+    explanation: str = strawberry.field(description="The method, in words, so numbers reproduce.")
+    partial: bool
+    reason: str | None
+
+    @classmethod
+    def from_record(cls, rec: ExposureResult) -> Exposure:
+        return cls(
+            target_id=strawberry.ID(rec.target),
+            target_wallet_ids=[strawberry.ID(w) for w in rec.target_wallets], method=rec.method,
+            max_hops=rec.max_hops, inflow=[AssetAmount.from_record(a) for a in rec.inflow],
+            categories=[CategoryExposureInfo.from_record(c) for c in rec.categories],
+            explanation=rec.explanation, partial=rec.partial, reason=rec.reason,
+        )
