@@ -155,7 +155,10 @@ class LocalNeo4j:
                     f"the local Neo4j exited during start; last log lines:\n{self._log_tail()}",
                     hint=f"see {self.home / 'logs'}",
                 )
-            if _port_answers(self.settings.local_bolt_port) and self._bolt_ready():
+            http = self.settings.local_http_port
+            # Bolt opens about a second before the HTTP connector (Neo4j Browser).
+            http_up = not http or _port_answers(http)
+            if http_up and _port_answers(self.settings.local_bolt_port) and self._bolt_ready():
                 return self.status()
             time.sleep(0.2)
         raise LocalServerError(
