@@ -1,0 +1,43 @@
+"""The graph layer: named queries, timeouts as budget errors, rejected statements as errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import queries
+from graph.db import Graph
+from scamgraph.errors import BudgetExceededError, QueryError, QueryNotFoundError
+
+SLOW = "UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*) AS n"
+
+
+def test_named_query_runs_with_parameters(graph: Graph) -> None:
+    graph.write("db/record_migration", {"version": "9999", "name": "probe", "checksum": "c"})
+    rows = graph.read("db/applied_migrations")
+    assert {"version": "9999", "name": "probe", "checksum": "c"}.items() <= next(
+        r for r in rows if r["version"] == "9999"
+    ).items()
+    graph.driver.execute_query("MATCH (m:SchemaMigration {version: '9999'}) DELETE m")
+
+
+def test_timeout_becomes_a_budget_error(graph: Graph) -> None:
+    hurried = Graph(graph.driver, graph.database, timeout_s=0.5)
+    with pytest.raises(BudgetExceededError, match=r"0\.5s"):
+        list(hurried.run_text(SLOW))
+
+
+def test_rejected_statement_is_a_query_error(graph: Graph) -> None:
+    with pytest.raises(QueryError, match="SyntaxError"):
+        list(graph.run_text("MATCH (n RETURN n"))
+
+
+@pytest.mark.parametrize("name", ["nope/missing", "../etc/passwd", "DB/Components"])
+def test_unknown_or_unsafe_query_names_are_refused(name: str) -> None:
+    with pytest.raises(QueryNotFoundError):
+        queries.load(name)
+
+
+def test_statements_split_on_line_ending_semicolons() -> None:
+    text = "// comment; not a split\nCREATE INDEX a;\nCREATE INDEX b\n  FOR (n) ON (n.x);\n"
+    expected = ["CREATE INDEX a", "CREATE INDEX b\n  FOR (n) ON (n.x)"]
+    assert queries.split_statements(text) == expected
