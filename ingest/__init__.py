@@ -1,1 +1,1 @@
-"""Ingestion: source formats are read into typed records, and records are written to the graph in batches."""
+"""Ingestion: source formats are read into typed records, written to the graph in batches."""

@@ -49,7 +49,7 @@ class NodeRecord:
 
 @dataclass(frozen=True)
 class LinkRecord:
-    """A relationship between two entities by id; `key` makes it unique per (type, start, end, key)."""
+    """A relationship between entities by id, unique per (type, start, end, key)."""
 
     type: LinkType
     start_id: str
@@ -75,7 +75,7 @@ class TransferRecord:
     asset: str
     amount_raw: str
     decimals: int | None  # None: the token's decimals are unknown, so no scaled amount
-    ts: datetime
+    ts: datetime | None  # None: the export carries no timestamp (ethereum-etl CSV without blocks)
     block: int | None = None
     token: str | None = None
     position: str = ""

@@ -43,6 +43,20 @@ def load_reader(name: str) -> Reader:
     return reader
 
 
+def single_pass(name: str) -> bool:
+    """Whether format `name` raises InputError only before its first record (module SINGLE_PASS).
+
+    Such a format can be validated and written in one pass and still leave the graph as it
+    was when the file does not parse; every other format gets a validation pass first.
+    """
+    module_name = FORMAT_MODULES.get(name, "").partition(":")[0]
+    try:
+        module = importlib.import_module(module_name)
+    except (ModuleNotFoundError, ValueError):
+        return False
+    return bool(getattr(module, "SINGLE_PASS", False))
+
+
 class _Registry(Mapping[str, Reader]):
     """A read-only mapping that imports a format's module only when it is looked up."""
 
@@ -60,4 +74,6 @@ class _Registry(Mapping[str, Reader]):
 
 FORMATS: Mapping[str, Reader] = _Registry()
 
-__all__ = ["FORMATS", "FORMAT_MODULES", "Item", "Reader", "SourceInput", "load_reader"]
+__all__ = [
+    "FORMATS", "FORMAT_MODULES", "Item", "Reader", "SourceInput", "load_reader", "single_pass",
+]

@@ -1,0 +1,65 @@
+"""The quarantine report: one JSON line per rejected record (file, position, raw text, reason).
+
+Opened lazily, so a clean run leaves no empty report behind; a bounded window of recent
+transfer ids turns duplicated lines into quarantined records without memory growing with input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO
+
+from ingest.records import Record, Rejected, TransferRecord
+
+# Transfer ids remembered to spot duplicates (about 10 MB); older repeats are merged idempotently.
+DUPLICATE_WINDOW = 100_000
+
+
+class Quarantine:
+    def __init__(self, path: Path, file_name: str) -> None:
+        self.path = path
+        self.file_name = file_name
+        self.count = 0
+        self._fh: IO[str] | None = None
+
+    def add(self, rejected: Rejected) -> None:
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = self.path.open("w", encoding="utf-8")
+        entry = {"file": self.file_name, "position": rejected.position, "raw": rejected.raw,
+                 "reason": rejected.reason}
+        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    @property
+    def written(self) -> bool:
+        return self.count > 0
+
+
+class DuplicateWindow:
+    """Remembers the positions of the most recent transfer ids."""
+
+    def __init__(self, size: int = DUPLICATE_WINDOW) -> None:
+        self.size = size
+        self._seen: OrderedDict[str, str] = OrderedDict()
+
+    def duplicate(self, rec: Record) -> Rejected | None:
+        """A Rejected when `rec` repeats a transfer seen within the window, else None."""
+        if not isinstance(rec, TransferRecord):
+            return None
+        first = self._seen.get(rec.id)
+        if first is not None:
+            raw = json.dumps(asdict(rec), default=str, ensure_ascii=False)
+            return Rejected(rec.position, raw, f"duplicate of the transfer {rec.id} at {first}")
+        self._seen[rec.id] = rec.position or "?"
+        if len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+        return None

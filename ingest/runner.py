@@ -1,0 +1,162 @@
+"""Run one ingest: source -> reader -> records -> GraphSink, plus Source, IngestRun, quarantine.
+
+`run_ingest(graph, fmt, source, *, settings, dry_run=False, options=None) -> RunSummary` is the
+one entry point (the CLI and the scheduler both call it; keep the signature stable).
+
+A file that cannot be parsed at all must leave the graph as it was. Formats whose reader can
+only fail before its first record (module flag SINGLE_PASS) are validated and written in one
+streaming pass; every other format is read twice, a validation pass that writes the
+quarantine and nothing else, then the write pass. Both passes stream, so memory stays flat.
+The failed run itself is recorded (an IngestRun with status "failed" and the error), because
+operators need to see what failed; no entity, wallet or link is touched.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from graph.db import Graph
+from ingest.fetch import Materialised, cleanup, materialise
+from ingest.formats import SourceInput, load_reader, single_pass
+from ingest.formats.base import Item, Reader
+from ingest.quarantine import DuplicateWindow, Quarantine
+from ingest.records import Record, Rejected
+from ingest.sink import GraphSink
+from ingest.summary import RunSummary
+from scamgraph.errors import ScamgraphError, ValidationError
+from scamgraph.settings import Settings
+
+# progress(phase, records done): phase is "validate" or "write".
+Progress = Callable[[str, int], None]
+PROGRESS_EVERY = 1000
+
+
+@dataclass
+class _Tally:
+    read: int = 0
+    quarantined: int = 0
+
+
+def source_id_for(fmt: str, given: Materialised, options: Mapping[str, str]) -> str:
+    """The Source id: option `source`, else format plus URL, file name or "stdin"."""
+    if options.get("source"):
+        return options["source"]
+    label = given.url or ("stdin" if given.name == "<stdin>" else given.path.name)
+    return f"{fmt}:{label}"
+
+
+def run_ingest(
+    graph: Graph | None, fmt: str, source: str | Path, *, settings: Settings,
+    dry_run: bool = False, options: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Ingest `source` (path, http(s) URL or "-") in format `fmt`; a dry run needs no graph."""
+    if graph is None and not dry_run:
+        raise ValidationError("a graph is needed unless dry_run is set")
+    reader, opts = load_reader(fmt), dict(options or {})
+    workdir = Path(tempfile.mkdtemp(prefix="scamgraph-ingest-"))
+    try:
+        given = materialise(source, workdir)
+        started = datetime.now(UTC)
+        summary = RunSummary(
+            run_id=f"{started:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:8]}", format=fmt,
+            source_id=source_id_for(fmt, given, opts), source=given.name, sha256=given.sha256,
+            started_at=started,
+        )
+        run = _Run(graph if not dry_run else None, reader, summary, settings, progress)
+        run.execute(SourceInput(path=given.path, name=given.name, options=opts), given,
+                    validate_first=dry_run or not single_pass(fmt))
+        return summary
+    finally:
+        cleanup(workdir)
+
+
+def _accepted(
+    items: Iterator[Item], quarantine: Quarantine | None, tally: _Tally,
+    phase: str, progress: Progress | None,
+) -> Iterator[Record]:
+    """Accepted records; rejected and duplicated ones are counted (and quarantined if given)."""
+    window = DuplicateWindow()
+    for item in items:
+        tally.read += 1
+        if progress and tally.read % PROGRESS_EVERY == 0:
+            progress(phase, tally.read)
+        bad = item if isinstance(item, Rejected) else window.duplicate(item)
+        if bad is None:
+            yield item  # type: ignore[misc]  # not Rejected: checked above
+            continue
+        tally.quarantined += 1
+        if quarantine is not None:
+            quarantine.add(bad)
+    if progress:
+        progress(phase, tally.read)
+
+
+class _Run:
+    """One run's passes and bookkeeping; `graph` is None for a dry run."""
+
+    def __init__(self, graph: Graph | None, reader: Reader, summary: RunSummary,
+                 settings: Settings, progress: Progress | None) -> None:
+        self.graph, self.reader, self.summary = graph, reader, summary
+        self.settings, self.progress = settings, progress
+        self.quarantine = Quarantine(
+            settings.home / "quarantine" / f"{summary.run_id}.jsonl", summary.source)
+
+    def execute(self, src: SourceInput, given: Materialised, *, validate_first: bool) -> None:
+        self._open(given)
+        try:
+            if validate_first:
+                self._validate(src)
+            if self.graph is not None:
+                self._write(self.graph, src, quarantine=not validate_first)
+        except ScamgraphError as exc:
+            self._close("failed", str(exc))
+            raise
+        except Exception as exc:
+            self._close("failed", f"{type(exc).__name__}: {exc}")
+            raise
+        self._close("succeeded" if self.graph is not None else "dry-run", None)
+
+    def _open(self, given: Materialised) -> None:
+        """Record the Source and a running IngestRun (not in a dry run)."""
+        if self.graph is None:
+            return
+        s = self.summary
+        self.graph.write("ingest/source", {"id": s.source_id, "name": given.name,
+                                           "format": s.format, "url": given.url})
+        self.graph.write("ingest/run_start", {"id": s.run_id, "source_id": s.source_id,
+                                              "props": s.run_props()})
+
+    def _validate(self, src: SourceInput) -> None:
+        """Read the whole file, writing only the quarantine; InputError if it does not parse."""
+        tally = _Tally()
+        for _ in _accepted(self.reader(src), self.quarantine, tally, "validate", self.progress):
+            pass
+        self.summary.read, self.summary.quarantined = tally.read, tally.quarantined
+        self.summary.written = 0
+
+    def _write(self, graph: Graph, src: SourceInput, *, quarantine: bool) -> None:
+        """The write pass; in single-pass mode it also fills the quarantine."""
+        sink = GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
+                         batch_size=self.settings.batch_size)
+        tally = _Tally()
+        target = self.quarantine if quarantine else None
+        for rec in _accepted(self.reader(src), target, tally, "write", self.progress):
+            sink.add(rec)
+        sink.flush()
+        s = self.summary
+        s.read, s.quarantined, s.written = tally.read, tally.quarantined, sink.counts.written
+        s.created, s.updated = sink.counts.created, sink.counts.updated
+
+    def _close(self, status: str, error: str | None) -> None:
+        self.quarantine.close()
+        self.summary.quarantine_path = self.quarantine.path if self.quarantine.written else None
+        self.summary.finish(status, error)
+        if self.graph is not None:
+            self.graph.write("ingest/run_end", {"id": self.summary.run_id,
+                                                "props": self.summary.run_props()})

@@ -1,0 +1,160 @@
+"""The Neo4j sink: typed records in, `UNWIND $rows` batches out (Cypher in cypher/ingest/).
+
+Records are buffered and flushed every `batch_size` records, nodes first, then links, then
+transfers, each kind in its own transaction. Every write is a MERGE on a natural key
+(Entity.id, TRANSFER.id, a link's (type, start, end, key)), so a re-run updates provenance
+(`sources`, `last_seen`) and creates nothing.
+
+A link whose endpoint is not in the graph yet (defined later in the file, or by another
+source) MERGEs a bare `:Entity {id, placeholder: true}`; the node's own record later fills
+it in and clears the flag. Transfer endpoints are always full wallets: each batch MERGEs its
+wallets (activity window, assets) in the same transaction as its transfers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import neo4j
+
+from graph import queries
+from graph.db import Graph
+from ingest.addresses import EVM_CHAINS, eip55
+from ingest.records import LinkRecord, NodeRecord, Record, TransferRecord
+
+
+@dataclass
+class SinkCounts:
+    written: int = 0  # records written
+    updated: int = 0  # records whose node or relationship existed before this run
+    created: int = 0  # nodes and relationships created (Neo4j counters)
+
+
+def scaled(amount_raw: str, decimals: int | None) -> float | None:
+    """The decimal-scaled amount for arithmetic; exactness lives in `amount_raw`."""
+    if decimals is None:
+        return None
+    return float(Decimal(amount_raw).scaleb(-decimals))
+
+
+def node_row(rec: NodeRecord) -> dict[str, Any]:
+    """Scalars are set, lists unioned with what other sources said, None never erases."""
+    props = {k: v for k, v in rec.props.items()
+             if v is not None and not isinstance(v, list | tuple)}
+    lists = {k: list(v) for k, v in rec.props.items() if isinstance(v, list | tuple)}
+    if rec.kinds:
+        lists["kinds"] = sorted(set(rec.kinds) | set(lists.get("kinds", [])))
+    point = None
+    if "lat" in props and "lon" in props:
+        point = {"latitude": props["lat"], "longitude": props["lon"]}
+    return {"id": rec.id, "labels": [rec.label, *rec.kinds], "props": props, "lists": lists,
+            "point": point}
+
+
+def link_row(rec: LinkRecord) -> dict[str, Any]:
+    props = {k: v for k, v in rec.props.items() if v is not None}
+    return {"start": rec.start_id, "end": rec.end_id, "key": rec.key, "props": props}
+
+
+def transfer_row(rec: TransferRecord) -> dict[str, Any]:
+    props = {
+        "id": rec.id, "chain": rec.chain, "tx": rec.tx, "index": rec.index, "asset": rec.asset,
+        "token": rec.token, "amount_raw": rec.amount_raw, "decimals": rec.decimals,
+        "amount": scaled(rec.amount_raw, rec.decimals), "ts": rec.ts, "block": rec.block,
+    }
+    return {"id": rec.id, "from": f"{rec.chain}:{rec.from_address}",
+            "to": f"{rec.chain}:{rec.to_address}", "props": props}
+
+
+def wallet_rows(batch: list[TransferRecord]) -> list[dict[str, Any]]:
+    """One row per distinct wallet of a batch, with its activity window and assets."""
+    seen: dict[str, dict[str, Any]] = {}
+    for rec in batch:
+        for address in (rec.from_address, rec.to_address):
+            key = f"{rec.chain}:{address}"
+            row = seen.get(key)
+            if row is None:
+                seen[key] = _wallet(key, rec.chain, address, rec.ts, rec.asset)
+                continue
+            if rec.ts is not None:
+                row["first"] = min(row["first"] or rec.ts, rec.ts)
+                row["last"] = max(row["last"] or rec.ts, rec.ts)
+            if rec.asset not in row["assets"]:
+                row["assets"].append(rec.asset)
+    return list(seen.values())
+
+
+def _wallet(key: str, chain: str, address: str, ts: datetime | None, asset: str
+            ) -> dict[str, Any]:
+    display = eip55(address) if chain in EVM_CHAINS else address
+    return {"id": key, "chain": chain, "address": address, "display": display,
+            "first": ts, "last": ts, "assets": [asset]}
+
+
+class GraphSink:
+    """Buffers records and writes them in batches with provenance of one source and run."""
+
+    def __init__(self, graph: Graph, *, source_id: str, now: datetime, batch_size: int) -> None:
+        self.graph = graph
+        self.params = {"source": source_id, "now": now}
+        self.batch_size = batch_size
+        self.counts = SinkCounts()
+        self._nodes: list[NodeRecord] = []
+        self._links: list[LinkRecord] = []
+        self._transfers: list[TransferRecord] = []
+
+    def add(self, rec: Record) -> None:
+        if isinstance(rec, NodeRecord):
+            self._nodes.append(rec)
+        elif isinstance(rec, LinkRecord):
+            self._links.append(rec)
+        else:
+            self._transfers.append(rec)
+        if len(self._nodes) + len(self._links) + len(self._transfers) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is buffered: nodes before links, so known endpoints are never placeholders."""
+        if self._nodes:
+            rows = [node_row(r) for r in self._nodes]
+            self._write([("ingest/nodes", {"rows": rows})], len(rows))
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for link in self._links:
+            by_type[link.type].append(link_row(link))
+        for link_type, rows in sorted(by_type.items()):
+            self._write([("ingest/links", {"rows": rows, "type": link_type})], len(rows))
+        if self._transfers:
+            self._write_transfers(self._transfers)
+        self._nodes, self._links, self._transfers = [], [], []
+
+    def _write_transfers(self, batch: list[TransferRecord]) -> None:
+        # One row per id: the same transfer twice in a batch would only be MERGEd twice.
+        rows = {r.id: transfer_row(r) for r in batch}
+        self._write([("ingest/wallets", {"rows": wallet_rows(batch)}),
+                     ("ingest/transfers", {"rows": list(rows.values())})], len(batch))
+
+    def _write(self, statements: list[tuple[str, dict[str, Any]]], records: int) -> None:
+        """Run the statements in one transaction and add their counters up."""
+        # The server-side timeout bounds a batch the same way Graph.write bounds a query.
+        work = neo4j.unit_of_work(timeout=self.graph.timeout_s)(
+            lambda tx: self._run_all(tx, statements))
+        updated, created = self.graph.write_tx(work)
+        self.counts.written += records
+        self.counts.updated += updated
+        self.counts.created += created
+
+    def _run_all(
+        self, tx: neo4j.ManagedTransaction, statements: list[tuple[str, dict[str, Any]]]
+    ) -> tuple[int, int]:
+        updated = created = 0
+        for name, params in statements:
+            result = tx.run(queries.load(name), {**self.params, **params})
+            rows = [r.data() for r in result]
+            summary = result.consume()
+            updated += sum(int(r.get("updated", 0)) for r in rows)
+            created += summary.counters.nodes_created + summary.counters.relationships_created
+        return updated, created
