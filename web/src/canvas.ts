@@ -1,0 +1,134 @@
+// The graph canvas: Cytoscape with the fCoSE layout. Knows elements and layout, not GraphQL.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import svg from "cytoscape-svg";
+import { STYLE } from "./cystyle";
+import { edgeWidth, type EntityNode, type RelEdge, type SubgraphData } from "./model";
+
+cytoscape.use(fcose);
+cytoscape.use(svg);
+
+export type SelectHandler = (ids: string[]) => void;
+
+export class Canvas {
+  readonly cy: Core;
+  private selectHandlers: SelectHandler[] = [];
+
+  constructor(container: HTMLElement) {
+    this.cy = cytoscape({
+      container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4,
+      selectionType: "additive", boxSelectionEnabled: true,
+    });
+    const fire = () => this.selectHandlers.forEach((fn) => fn(this.selectedIds()));
+    this.cy.on("select unselect", "node", () => queueMicrotask(fire));
+  }
+
+  onSelect(fn: SelectHandler): void {
+    this.selectHandlers.push(fn);
+  }
+
+  selectedIds(): string[] {
+    return this.cy.nodes(":selected").map((n) => n.id());
+  }
+
+  entity(id: string): EntityNode | null {
+    const n = this.cy.getElementById(id);
+    return n.nonempty() ? (n.data("entity") as EntityNode) : null;
+  }
+
+  /** Adds what is not on the canvas yet; returns the ids of the nodes that were new. */
+  add(data: SubgraphData, origin?: string): string[] {
+    const near = origin ? this.cy.getElementById(origin).position() : undefined;
+    const fresh = data.nodes.filter((n) => this.cy.getElementById(n.id).empty());
+    const els: ElementDefinition[] = fresh.map((n) => nodeElement(n, origin, near));
+    for (const e of data.edges) {
+      if (this.cy.getElementById(e.id).empty()) els.push(edgeElement(e));
+    }
+    // Edges whose ends are missing would make Cytoscape throw; the API may cut a subgraph.
+    const ids = new Set([...this.cy.nodes().map((n) => n.id()), ...fresh.map((n) => n.id)]);
+    this.cy.add(els.filter((el) => el.group === "nodes" || (ids.has(el.data.source) && ids.has(el.data.target))));
+    return fresh.map((n) => n.id);
+  }
+
+  /** Removes neighbours that hang only off this node (and are neither pinned nor seeds). */
+  collapse(id: string): number {
+    const node = this.cy.getElementById(id);
+    const leaves = node.neighborhood().nodes().filter((n: NodeSingular) =>
+      !n.locked() && !n.data("seed") && n.neighborhood().nodes().filter((m) => m.id() !== id).empty());
+    leaves.remove();
+    return leaves.length;
+  }
+
+  togglePin(id: string): boolean {
+    const n = this.cy.getElementById(id);
+    if (n.locked()) n.unlock();
+    else n.lock();
+    return n.locked();
+  }
+
+  remove(ids: string[]): void {
+    for (const id of ids) this.cy.getElementById(id).remove();
+  }
+
+  clear(): void {
+    this.cy.elements().remove();
+  }
+
+  layout(randomize = false): Promise<void> {
+    const eles = this.cy.elements(":visible");
+    if (eles.empty()) return Promise.resolve();
+    const fixed = this.cy.nodes(":locked").map((n) => ({ nodeId: n.id(), position: n.position() }));
+    const layout = eles.layout({
+      name: "fcose", animate: false, randomize, quality: "default", nodeRepulsion: 9000,
+      idealEdgeLength: 110, padding: 40, fixedNodeConstraint: fixed.length ? fixed : undefined,
+    } as cytoscape.LayoutOptions);
+    const done = layout.promiseOn("layoutstop");
+    layout.run();
+    return done.then(() => undefined);
+  }
+
+  highlight(nodeIds: Iterable<string>, edgeIds: Iterable<string>): void {
+    this.cy.elements().removeClass("hl dim");
+    const hl = this.cy.collection();
+    for (const id of nodeIds) hl.merge(this.cy.getElementById(id));
+    for (const id of edgeIds) hl.merge(this.cy.getElementById(id));
+    if (hl.empty()) return;
+    hl.addClass("hl");
+    this.cy.elements().difference(hl).addClass("dim");
+  }
+
+  clearHighlight(): void {
+    this.cy.elements().removeClass("hl dim");
+  }
+
+  /** Hides transfer edges outside [from, to] (ISO strings; null means open). */
+  timeFilter(from: string | null, to: string | null): number {
+    const edges = this.cy.edges('[type = "TRANSFER"]');
+    edges.removeClass("timehidden");
+    const out = edges.filter((e) => {
+      const ts = e.data("ts") as string | null;
+      return !!ts && ((!!from && ts < from) || (!!to && ts > to));
+    });
+    out.addClass("timehidden");
+    return out.length;
+  }
+
+  transferTimes(): string[] {
+    return this.cy.edges('[type = "TRANSFER"]').map((e) => e.data("ts") as string).filter(Boolean).sort();
+  }
+}
+
+function nodeElement(n: EntityNode, origin?: string, near?: { x: number; y: number }): ElementDefinition {
+  const position = near ? { x: near.x + (Math.random() - 0.5) * 120, y: near.y + (Math.random() - 0.5) * 120 } : undefined;
+  return {
+    group: "nodes", position,
+    data: { id: n.id, label: n.label, kind: n.kind, sanctioned: n.sanctions.length > 0, entity: n, from: origin },
+  };
+}
+
+function edgeElement(e: RelEdge): ElementDefinition {
+  return {
+    group: "edges",
+    data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.label, ts: e.ts, w: edgeWidth(e.amount), rel: e },
+  };
+}

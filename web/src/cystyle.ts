@@ -1,0 +1,87 @@
+// Cytoscape stylesheet: one shape and colour per kind, sanctioned entities ringed in red,
+// transfer edges labelled "amount asset" with a width that grows with the value.
+import type { StylesheetJson } from "cytoscape";
+
+export const KIND_COLOURS: Record<string, string> = {
+  wallet: "#4b6a88",
+  exchange: "#138a72",
+  company: "#6b4fa3",
+  organization: "#8a6d1f",
+  person: "#c25e12",
+  compound: "#9b2d30",
+  sanction: "#b00020",
+};
+
+const KIND_SHAPES: Record<string, string> = {
+  wallet: "ellipse",
+  exchange: "round-rectangle",
+  company: "rectangle",
+  organization: "hexagon",
+  person: "round-triangle",
+  compound: "diamond",
+  sanction: "octagon",
+};
+
+function kindRules(): StylesheetJson {
+  return Object.keys(KIND_COLOURS).map((kind) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { "background-color": KIND_COLOURS[kind], shape: KIND_SHAPES[kind] as "ellipse" },
+  }));
+}
+
+export const STYLE: StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      label: "data(label)",
+      "font-size": 11,
+      "font-family": "DejaVu Sans, WenQuanYi Zen Hei, sans-serif",
+      color: "#1d232b",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "ellipsis",
+      "text-max-width": "140px",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": "1px",
+      width: 28,
+      height: 28,
+      "border-width": 2,
+      "border-color": "#ffffff",
+    },
+  },
+  ...kindRules(),
+  { selector: 'node[kind = "wallet"]', style: { width: 20, height: 20 } },
+  { selector: "node[?sanctioned]", style: { "border-width": 5, "border-color": "#d50000", "border-style": "double" } },
+  { selector: "node[?seed]", style: { "overlay-color": "#1565c0", "overlay-opacity": 0.15, "overlay-padding": 6 } },
+  { selector: "node:locked", style: { "border-style": "dashed", "border-color": "#222" } },
+  { selector: "node:selected", style: { "underlay-color": "#1565c0", "underlay-opacity": 0.35, "underlay-padding": 7 } },
+  {
+    selector: "edge",
+    style: {
+      width: 1.5,
+      "line-color": "#9aa5b1",
+      "target-arrow-color": "#9aa5b1",
+      "target-arrow-shape": "triangle",
+      "arrow-scale": 0.8,
+      "curve-style": "bezier",
+      label: "data(label)",
+      "font-size": 9,
+      color: "#47525e",
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85,
+      "text-background-padding": "1px",
+    },
+  },
+  {
+    selector: 'edge[type = "TRANSFER"]',
+    style: { width: "data(w)", "line-color": "#5c7fa3", "target-arrow-color": "#5c7fa3", color: "#1f3d5c" },
+  },
+  { selector: 'edge[type != "TRANSFER"]', style: { "line-style": "dashed" } },
+  { selector: 'edge[type = "SANCTIONED_BY"]', style: { "line-color": "#d50000", "target-arrow-color": "#d50000" } },
+  { selector: ".hl", style: { "line-color": "#f29900", "target-arrow-color": "#f29900", "z-index": 10 } },
+  { selector: "node.hl", style: { "underlay-color": "#f29900", "underlay-opacity": 0.45, "underlay-padding": 8 } },
+  { selector: ".dim", style: { opacity: 0.25 } },
+  { selector: ".timehidden", style: { display: "none" } },
+];

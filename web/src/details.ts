@@ -1,0 +1,68 @@
+// Side panel "Details": the selected entity (or relationship) with aliases, sanctions, provenance.
+import { clear, fmtTime, h } from "./dom";
+import { KIND_COLOURS } from "./cystyle";
+import type { EntityNode, Provenance, RelEdge } from "./model";
+import type { App } from "./app";
+
+const SKIP = new Set(["name", "aliases", "sources", "first_seen", "last_seen", "confidence", "kinds"]);
+
+export function initDetails(app: App): void {
+  const panel = app.tabs.panel("Details");
+  const empty = () => clear(panel, h("p", { class: "muted" }, "Search for an entity or click a node to see its details."));
+  empty();
+  app.canvas.onSelect((ids) => {
+    const n = ids.length ? app.canvas.entity(ids[ids.length - 1]) : null;
+    if (n) clear(panel, ...entityView(n));
+  });
+  app.canvas.cy.on("tap", "edge", (ev) => {
+    clear(panel, ...edgeView(ev.target.data("rel") as RelEdge));
+    app.tabs.show("Details");
+  });
+  app.canvas.cy.on("tap", (ev) => {
+    if (ev.target === app.canvas.cy) empty();
+  });
+}
+
+function entityView(n: EntityNode): HTMLElement[] {
+  const type = n.kinds.length ? n.kinds.join(", ") : n.typename;
+  const out: HTMLElement[] = [
+    h("h2", { id: "details-title" }, n.kind === "wallet" ? String(n.props.display ?? n.label) : n.name ?? n.id),
+    h("p", {}, h("span", { class: "badge", style: `background:${KIND_COLOURS[n.kind]}` }, type), " ",
+      n.sanctions.length ? h("span", { class: "badge sanctioned" }, "sanctioned") : null),
+    props([["id", n.id], ...Object.entries(n.props).filter(([k]) => !SKIP.has(k)).map(([k, v]) => [k, show(v)] as [string, string])]),
+  ];
+  if (n.aliases.length) out.push(h("h3", {}, "Aliases"), h("ul", { class: "plain", id: "details-aliases" }, ...n.aliases.map((a) => h("li", {}, a))));
+  if (n.sanctions.length) {
+    out.push(h("h3", {}, "Sanctions"), h("ul", { class: "plain", id: "details-sanctions" }, ...n.sanctions.map((s) =>
+      h("li", {}, `${s.authority ?? "?"} ${s.program ?? ""} ${s.listingId ? `#${s.listingId}` : ""} ${s.listedOn ? `(listed ${s.listedOn})` : ""}`))));
+  }
+  out.push(...provenanceView(n.provenance));
+  return out;
+}
+
+function edgeView(e: RelEdge): HTMLElement[] {
+  const rows: [string, string][] = [["type", e.type], ["from", e.source], ["to", e.target]];
+  for (const [k, v] of Object.entries(e.props)) if (!SKIP.has(k)) rows.push([k, show(v)]);
+  return [h("h2", {}, e.label), props(rows), ...provenanceView(e.provenance)];
+}
+
+function provenanceView(p: Provenance | null): HTMLElement[] {
+  if (!p) return [];
+  return [h("h3", {}, "Provenance"), props([
+    ["sources", p.sources.join(", ") || "—"], ["first seen", fmtTime(p.firstSeen) || "—"],
+    ["last seen", fmtTime(p.lastSeen) || "—"], ["confidence", p.confidence === null ? "—" : String(p.confidence)],
+  ], "details-provenance")];
+}
+
+function props(rows: [string, string][], id?: string): HTMLElement {
+  const dl = h("dl", { class: "props", id });
+  for (const [k, v] of rows) dl.append(h("dt", {}, k), h("dd", {}, v));
+  return dl;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  if (Array.isArray(v)) return v.map(show).join(", ");
+  if (typeof v === "object") return JSON.stringify(v);
+  return typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v) ? fmtTime(v) : String(v);
+}
