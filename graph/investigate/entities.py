@@ -5,16 +5,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph.db import Graph
+from graph.investigate import convert
 from graph.investigate.types import EntityId, EntityRecord
+from ingest import addresses
+from scamgraph.errors import ValidationError
+
+# Ids a single lookup may ask for (a DataLoader batch).
+MAX_IDS = 10_000
 
 
 def wallet_id(chain: str, address: str) -> EntityId:
-    raise NotImplementedError("wallet_id")
+    """The id of the wallet `address` on `chain`, with the address normalised for that chain."""
+    try:
+        return addresses.normalise(chain, address).wallet_id
+    except ValueError as exc:
+        raise ValidationError(f"address {address!r} on chain {chain!r}: {exc}",
+                              hint="pass a valid address for the chain") from None
 
 
 def get_entities(graph: Graph, ids: Sequence[EntityId]) -> dict[EntityId, EntityRecord]:
     """Entities by id in one query; unknown ids are absent from the result."""
-    raise NotImplementedError("get_entities")
+    unique = list(dict.fromkeys(ids))
+    if len(unique) > MAX_IDS:
+        raise ValidationError(f"ids has {len(unique)} entries, more than the limit {MAX_IDS}",
+                              hint="split the lookup into smaller batches")
+    if not unique:
+        return {}
+    rows = graph.read("investigations/entities", {"ids": unique})
+    return {row["id"]: convert.entity(row) for row in rows}
 
 
 def get_entity(graph: Graph, id: EntityId) -> EntityRecord | None:

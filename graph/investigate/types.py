@@ -146,6 +146,8 @@ class TraceParams:
     expand_supernodes: bool = False
     evidence_per_entity: int = 3
     timeout_s: float | None = None
+    # Degree above which a wallet is a supernode; None means settings.supernode_degree.
+    supernode_degree: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,120 @@
+"""Hand-made graphs for the investigative-question tests, each written in one query.
+
+Amounts and dates are chosen so that every expected number in the tests can be worked
+out by hand; the comments beside each scenario give the story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from graph.db import Graph
+
+WRITE = """
+CALL () {
+  UNWIND $nodes AS n
+  CREATE (x:$(n.labels)) SET x = n.props
+}
+CALL () {
+  UNWIND $links AS l
+  MATCH (a:Entity {id: l.start}), (b:Entity {id: l.end})
+  CREATE (a)-[r:$(l.type)]->(b) SET r = l.props
+}
+CALL () {
+  UNWIND $transfers AS t
+  MATCH (a:Wallet {id: t.from}), (b:Wallet {id: t.to})
+  CREATE (a)-[r:TRANSFER]->(b) SET r = t.props
+}
+"""
+
+
+def day(text: str) -> datetime:
+    """A UTC datetime from 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM'."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@dataclass
+class Scenario:
+    """Nodes, links and transfers to write; builders return the id they created."""
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    transfers: list[dict[str, Any]] = field(default_factory=list)
+
+    def node(self, labels: list[str], id: str, **props: Any) -> str:
+        self.nodes.append({"labels": ["Entity", *labels], "props": {"id": id, **props}})
+        return id
+
+    def wallet(self, name: str, chain: str = "tron", **props: Any) -> str:
+        address = props.pop("address", name)
+        return self.node(["Wallet"], f"{chain}:{address}", chain=chain, address=address, **props)
+
+    def org(self, id: str, name: str, *kinds: str, **props: Any) -> str:
+        return self.node(["Organization", *kinds], id, name=name, kinds=list(kinds), **props)
+
+    def person(self, id: str, name: str, **props: Any) -> str:
+        return self.node(["Person"], id, name=name, **props)
+
+    def compound(self, id: str, name: str, lat: float, lon: float, **props: Any) -> str:
+        return self.node(["Compound"], id, name=name, lat=lat, lon=lon, **props)
+
+    def link(self, type: str, start: str, end: str, **props: Any) -> None:
+        self.links.append({"type": type, "start": start, "end": end, "props": props})
+
+    def send(self, tx: str, start: str, end: str, amount: float, when: str,
+             asset: str = "USDT") -> None:
+        """A transfer with id tron:<tx>:0; amount_raw in 6-decimal base units."""
+        props = {"id": f"tron:{tx}:0", "chain": "tron", "tx": tx, "index": 0, "asset": asset,
+                 "amount": float(amount), "amount_raw": str(round(amount * 10**6)),
+                 "decimals": 6, "ts": day(when)}
+        self.transfers.append({"from": start, "to": end, "props": props})
+
+    def write(self, graph: Graph) -> None:
+        graph.driver.execute_query(WRITE, {"nodes": self.nodes, "links": self.links,
+                                           "transfers": self.transfers},
+                                   database_=graph.database)
+
+
+def trace_scenario() -> Scenario:
+    """Money from victim V through A, B, C to a payment provider and a marketplace of one group.
+
+    V -t1 1000 (01-01)-> A; A -t2 600 (01-02)-> B; A -t3 300 (01-03)-> C;
+    A -t4 100 (2023-12-31)-> D (earlier than t1: breaks time order);
+    A -t9 50 TRX (01-02)-> F; B -t5 500 (01-04)-> X1 (Pay); B -t8 5 (01-06)-> U;
+    B -t10 50 (01-08)-> K; C -t6 250 (01-05)-> X2 (Guarantee);
+    C -t7 40 (01-02)-> E (Zorg; earlier than t3: breaks time order);
+    X1 -t11 400 (01-07)-> EX (deposit address of Exchange); EX -t12 100 (01-09)-> Y;
+    W -t13 70 (01-06)-> C (after t6 left C: not a source of it when time-ordered).
+    Pay SUBSIDIARY_OF Mid SUBSIDIARY_OF Group; Group OWNS 60 % of Guarantee; Minor OWNS 30 % of Group.
+    """
+    s = Scenario()
+    v, a, b, c, d, e, f, u, k, y, w = (s.wallet(n) for n in "V A B C D E F U K Y W".split())
+    x1, x2, ex = s.wallet("X1"), s.wallet("X2"), s.wallet("EX")
+    s.org("pay", "Pay Co", "PaymentProvider")
+    s.org("guar", "Guarantee Co", "Marketplace")
+    s.org("mid", "Mid Holding", "Company")
+    s.org("group", "Group Holdings", "Company")
+    s.org("minor", "Minor Investor", "Company")
+    s.org("zorg", "Zorg Ltd", "Company")
+    s.org("exch", "Big Exchange", "Exchange")
+    s.link("CONTROLLED_BY", x1, "pay")
+    s.link("CONTROLLED_BY", x2, "guar")
+    s.link("CONTROLLED_BY", e, "zorg")
+    s.link("DEPOSIT_ADDRESS_OF", ex, "exch")
+    s.link("SUBSIDIARY_OF", "pay", "mid")
+    s.link("SUBSIDIARY_OF", "mid", "group")
+    s.link("OWNS", "group", "guar", share=60.0)
+    s.link("OWNS", "minor", "group", share=30.0)
+    for tx, src, dst, amount, when, *asset in [
+        ("t1", v, a, 1000, "2024-01-01"), ("t2", a, b, 600, "2024-01-02"),
+        ("t3", a, c, 300, "2024-01-03"), ("t4", a, d, 100, "2023-12-31"),
+        ("t5", b, x1, 500, "2024-01-04"), ("t6", c, x2, 250, "2024-01-05"),
+        ("t7", c, e, 40, "2024-01-02"), ("t8", b, u, 5, "2024-01-06"),
+        ("t9", a, f, 50, "2024-01-02", "TRX"), ("t10", b, k, 50, "2024-01-08"),
+        ("t11", x1, ex, 400, "2024-01-07"), ("t12", ex, y, 100, "2024-01-09"),
+        ("t13", w, c, 70, "2024-01-06"),
+    ]:
+        s.send(tx, src, dst, amount, when, *asset)
+    return s
