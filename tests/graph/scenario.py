@@ -87,10 +87,12 @@ def trace_scenario() -> Scenario:
     C -t7 40 (01-02)-> E (Zorg; earlier than t3: breaks time order);
     X1 -t11 400 (01-07)-> EX (deposit address of Exchange); EX -t12 100 (01-09)-> Y;
     W -t13 70 (01-06)-> C (after t6 left C: not a source of it when time-ordered).
-    Pay SUBSIDIARY_OF Mid SUBSIDIARY_OF Group; Group OWNS 60 % of Guarantee; Minor OWNS 30 % of Group.
+    Pay SUBSIDIARY_OF Mid SUBSIDIARY_OF Group; Group OWNS 60 % of Guarantee;
+    Minor OWNS 30 % of Group.
     """
     s = Scenario()
-    v, a, b, c, d, e, f, u, k, y, w = (s.wallet(n) for n in "V A B C D E F U K Y W".split())
+    names = ["V", "A", "B", "C", "D", "E", "F", "U", "K", "Y", "W"]
+    v, a, b, c, d, e, f, u, k, y, w = (s.wallet(n) for n in names)
     x1, x2, ex = s.wallet("X1"), s.wallet("X2"), s.wallet("EX")
     s.org("pay", "Pay Co", "PaymentProvider")
     s.org("guar", "Guarantee Co", "Marketplace")

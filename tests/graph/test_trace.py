@@ -65,7 +65,7 @@ def test_no_filters_reach_small_and_other_asset_transfers(traced_graph: Graph) -
 
 def test_rollup_to_the_ultimate_parent_group(traced_graph: Graph) -> None:
     result = run(traced_graph, rollup=True)
-    # Pay -> Mid -> Group by SUBSIDIARY_OF; Guarantee -> Group by 60 % OWNS; Minor's 30 % is no parent.
+    # Pay -> Mid -> Group (SUBSIDIARY_OF); Guarantee -> Group (60 % OWNS); Minor's 30 % is not.
     (group,) = result.organisations
     assert (group.id, group.name, group.group_id, group.group_name) == (
         "group", "Group Holdings", "group", "Group Holdings")
