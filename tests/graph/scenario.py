@@ -71,6 +71,10 @@ class Scenario:
                  "decimals": 6, "ts": day(when)}
         self.transfers.append({"from": start, "to": end, "props": props})
 
+    def send_all(self, rows: list[tuple[Any, ...]]) -> None:
+        for row in rows:
+            self.send(*row)
+
     def write(self, graph: Graph) -> None:
         graph.driver.execute_query(WRITE, {"nodes": self.nodes, "links": self.links,
                                            "transfers": self.transfers},
@@ -109,7 +113,7 @@ def trace_scenario() -> Scenario:
     s.link("SUBSIDIARY_OF", "mid", "group")
     s.link("OWNS", "group", "guar", share=60.0)
     s.link("OWNS", "minor", "group", share=30.0)
-    for tx, src, dst, amount, when, *asset in [
+    rows: list[tuple[Any, ...]] = [
         ("t1", v, a, 1000, "2024-01-01"), ("t2", a, b, 600, "2024-01-02"),
         ("t3", a, c, 300, "2024-01-03"), ("t4", a, d, 100, "2023-12-31"),
         ("t5", b, x1, 500, "2024-01-04"), ("t6", c, x2, 250, "2024-01-05"),
@@ -117,6 +121,6 @@ def trace_scenario() -> Scenario:
         ("t9", a, f, 50, "2024-01-02", "TRX"), ("t10", b, k, 50, "2024-01-08"),
         ("t11", x1, ex, 400, "2024-01-07"), ("t12", ex, y, 100, "2024-01-09"),
         ("t13", w, c, 70, "2024-01-06"),
-    ]:
-        s.send(tx, src, dst, amount, when, *asset)
+    ]
+    s.send_all(rows)
     return s
