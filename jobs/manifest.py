@@ -112,7 +112,8 @@ def _where(raw: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def _explain(path: Path, raw: Any, exc: pydantic.ValidationError) -> ConfigError:
-    problems = [f"{_where(raw, tuple(e['loc']))}: {e['msg']}" for e in exc.errors()]
+    problems = [f"{_where(raw, tuple(e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+                for e in exc.errors()]
     return ConfigError(f"invalid jobs manifest {path}: " + "; ".join(problems),
                        hint="see jobs.yaml at the repository root for an example")
 

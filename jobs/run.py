@@ -1,0 +1,142 @@
+"""One job run: lock, fetch (conditional, retried), skip if unchanged, archive, ingest, record.
+
+Every run that gets the lock leaves an IngestRun: "succeeded" (the runner's own), "unchanged"
+(304, or the same sha256 as the last good run), or "failed" with the error. A run that does
+not get the lock is "locked" and records nothing: another process is running the job.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from graph.db import Graph
+from ingest.summary import RunSummary
+from jobs import isolate, lock, metrics, runs, snapshots, state
+from jobs.fetch import Fetched, Validators, discard, fetch
+from jobs.manifest import Job
+from jobs.retry import Retrier
+from jobs.runs import JobRun, now
+from scamgraph.errors import ScamgraphError
+from scamgraph.settings import Settings
+
+log = logging.getLogger("scamgraph.jobs")
+
+
+@dataclass
+class _Attempt:
+    """What one locked run knows as it goes."""
+
+    graph: Graph
+    job: Job
+    settings: Settings
+    started_at: datetime
+    retrier: Retrier
+
+    def remaining_s(self) -> float:
+        return self.retrier.deadline - time.monotonic()
+
+    def outcome(self, status: str, **fields: object) -> JobRun:
+        return JobRun(self.job.name, status, self.started_at, now(),
+                      attempts=self.retrier.attempts, **fields)  # type: ignore[arg-type]
+
+
+def timeout_of(job: Job, settings: Settings) -> float:
+    return job.timeout_s if job.timeout_s is not None else settings.jobs_timeout_s
+
+
+def run_job(graph: Graph, job: Job, settings: Settings, *, owner: str | None = None) -> JobRun:
+    """Run `job` once unless another process is running it; the outcome, also counted."""
+    owner = owner or lock.new_owner()
+    started = now()
+    ttl = timeout_of(job, settings) + settings.jobs_lock_grace_s
+    holder = lock.acquire(graph, job.name, owner, ttl)
+    if holder is not None:
+        log.info("job %s: locked by %s, not run", job.name, holder.owner)
+        outcome = JobRun(job.name, "locked", started, now(), error=f"locked by {holder.owner}")
+    else:
+        try:
+            outcome = _run_locked(_attempt(graph, job, settings, started))
+        finally:
+            lock.release(graph, job.name, owner)
+    metrics.observe(job.name, outcome.status, outcome.duration_s, outcome.written,
+                    outcome.quarantined, outcome.ended_at.timestamp())
+    return outcome
+
+
+def _attempt(graph: Graph, job: Job, settings: Settings, started: datetime) -> _Attempt:
+    retries = job.retries if job.retries is not None else settings.jobs_retries
+    deadline = time.monotonic() + timeout_of(job, settings)
+    retrier = Retrier(job.name, retries, settings.jobs_backoff_s, settings.jobs_backoff_max_s,
+                      deadline)
+    return _Attempt(graph, job, settings, started, retrier)
+
+
+def _run_locked(at: _Attempt) -> JobRun:
+    job, graph = at.job, at.graph
+    previous = state.load(graph, job.name, job.source)
+    try:
+        fetched = at.retrier.call("fetch", lambda: _fetch(at, previous))
+    except ScamgraphError as exc:
+        return _failed_early(at, f"fetch failed: {exc}")
+    if fetched.not_modified or fetched.sha256 == previous.sha256:
+        discard(fetched)
+        outcome = at.outcome("unchanged", sha256=fetched.sha256 or previous.sha256)
+        outcome = replace(outcome, run_id=runs.record(graph, job, outcome))
+        state.save(graph, job.name, job.source, fetched, previous)
+        return outcome
+    return _ingest(at, fetched, previous)
+
+
+def _fetch(at: _Attempt, previous: Validators) -> Fetched:
+    dest = snapshots.partial_path(at.settings, at.job.name)
+    return fetch(at.job.source, dest, previous, timeout_s=at.settings.jobs_http_timeout_s,
+                 deadline=at.retrier.deadline)
+
+
+def _ingest(at: _Attempt, fetched: Fetched, previous: Validators) -> JobRun:
+    job, graph, settings = at.job, at.graph, at.settings
+    snap = snapshots.archive(settings, job.name, job.source, fetched)
+    snapshots.prune(settings, job.name, settings.jobs_snapshots_keep)
+    options = {**job.options, "source": runs.source_id(job)}
+    since = now()
+    try:
+        summary = at.retrier.call("ingest", lambda: isolate.ingest(
+            settings, job.ingester, snap.path, options, at.remaining_s()))
+    except ScamgraphError as exc:
+        runs.tag(graph, job, run_id=None, since=since, snapshot=str(snap.path),
+                 attempts=at.retrier.attempts, error=str(exc))
+        return _failed_early(at, str(exc), sha256=snap.sha256, snapshot=str(snap.path),
+                             only_if_untracked=since)
+    runs.tag(graph, job, run_id=summary.run_id, since=since, snapshot=str(snap.path),
+             attempts=at.retrier.attempts)
+    runs.set_origin(graph, job)
+    state.save(graph, job.name, job.source, fetched, previous)
+    return _from_summary(at, summary, str(snap.path))
+
+
+def _failed_early(at: _Attempt, error: str, *, sha256: str | None = None,
+                  snapshot: str | None = None, only_if_untracked: datetime | None = None) -> JobRun:
+    """A failed outcome; recorded here unless the runner already recorded this attempt's run."""
+    log.warning("job %s failed: %s", at.job.name, error)
+    outcome = at.outcome("failed", sha256=sha256, snapshot=snapshot, error=error)
+    tracked = _runner_run(at, only_if_untracked) if only_if_untracked else None
+    if tracked is not None:
+        runs.set_origin(at.graph, at.job)
+        return replace(outcome, run_id=tracked)
+    return replace(outcome, run_id=runs.record(at.graph, at.job, outcome))
+
+
+def _runner_run(at: _Attempt, since: datetime) -> str | None:
+    """The id of the run the runner recorded (and `runs.tag` closed) since `since`, if any."""
+    latest = runs.last_runs(at.graph, [at.job.name]).get(at.job.name, {})
+    started = latest.get("started_at")
+    return latest["run_id"] if started is not None and started >= since else None
+
+
+def _from_summary(at: _Attempt, summary: RunSummary, snapshot: str) -> JobRun:
+    return at.outcome(summary.status, run_id=summary.run_id, sha256=summary.sha256,
+                      read=summary.read, written=summary.written,
+                      quarantined=summary.quarantined, snapshot=snapshot)
