@@ -27,12 +27,13 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    Undefined,
     ValidationContext,
     ValidationRule,
     get_named_type,
     get_nullable_type,
+    value_from_ast_untyped,
 )
-from graphql.execution.values import get_argument_values
 
 from api.auth import Role
 from api.types.common import F, resolver
@@ -123,16 +124,21 @@ class _Estimator:
         below = self.selection(node.selection_set, get_named_type(field.type), seen)
         custom: CostFn | None = metadata(field).get(COST_KEY)
         if custom is not None:
-            try:
-                args = get_argument_values(field, node, self.variables)  # type: ignore[arg-type]
-            except GraphQLError:
-                return 0  # bad arguments are reported by the standard rules
-            own, times = custom(args)
+            own, times = custom(self.arguments(field, node))
             return own + times * below
         is_list = isinstance(get_nullable_type(field.type), GraphQLList)
         if node.selection_set is None:
             return 0
         return 1 + (UNSIZED_LIST if is_list else 1) * below
+
+
+    def arguments(self, field: GraphQLField, node: FieldNode) -> dict[str, Any]:
+        """Argument values by GraphQL name: literals, variables, then defaults."""
+        given = {a.name.value: value_from_ast_untyped(a.value, self.variables)
+                 for a in node.arguments or ()}
+        defaults = {name: arg.default_value for name, arg in field.args.items()
+                    if arg.default_value is not Undefined}
+        return {**defaults, **given}
 
 
 def cost_rule(limit: int, variables: Mapping[str, Any]) -> type[ValidationRule]:

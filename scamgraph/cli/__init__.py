@@ -11,6 +11,7 @@ import click
 
 from scamgraph import __version__
 from scamgraph.cli.db import db
+from scamgraph.cli.serve import serve
 from scamgraph.errors import ScamgraphError
 
 
@@ -21,6 +22,7 @@ def cli() -> None:
 
 
 cli.add_command(db)
+cli.add_command(serve)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,81 @@
+"""The app factory: /graphql, /healthz, the browser at / and GraphiQL at /graphiql (both local)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from api.audit import AuditLog
+from api.http import GraphQLEndpoint
+from api.schema import build_schema
+from graph.connect import open_graph
+from graph.db import Graph
+from scamgraph.errors import ScamgraphError
+from scamgraph.settings import Settings
+
+log = logging.getLogger("scamgraph.api")
+STATIC = Path(__file__).with_name("static")
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """200 when the database answers, 503 otherwise (no data, no key needed)."""
+    graph: Graph = request.app.state.graph
+    try:
+        row = (await run_in_threadpool(graph.read, "db/components"))[0]
+    except ScamgraphError as exc:
+        return JSONResponse({"status": "unavailable", "error": exc.message}, 503)
+    return JSONResponse({"status": "ok", "neo4j": row.get("version")})
+
+
+def static_routes(static: Path) -> list[BaseRoute]:
+    """GraphiQL and the browser from the bundled assets, when the web build put them there."""
+    routes: list[BaseRoute] = []
+    if (static / "graphiql" / "index.html").is_file():
+        routes.append(Mount("/graphiql", StaticFiles(directory=static / "graphiql", html=True)))
+    else:
+        routes.append(Route("/graphiql", _missing("GraphiQL is not bundled: build web/ first")))
+    if (static / "index.html").is_file():
+        routes.append(Mount("/", StaticFiles(directory=static, html=True)))
+    return routes
+
+
+def _missing(message: str) -> Callable[[Request], Awaitable[PlainTextResponse]]:
+    async def endpoint(_: Request) -> PlainTextResponse:
+        return PlainTextResponse(message, 404)
+    return endpoint
+
+
+def create_app(settings: Settings, graph: Graph | None = None, static: Path = STATIC) -> Starlette:
+    """The web app; opens (and closes) its own Graph unless one is passed in."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        owned = graph is None
+        app.state.graph = graph or await run_in_threadpool(open_graph, settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.graph.close()
+
+    endpoint = GraphQLEndpoint(build_schema(settings), settings, AuditLog(settings.audit_log_path))
+    routes: list[BaseRoute] = [
+        Route("/graphql", endpoint.__call__, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+        Route("/healthz", healthz),
+        *static_routes(static),
+    ]
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    middleware = [Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                             allow_headers=["authorization", "content-type", "accept"])]
+    return Starlette(routes=routes, middleware=middleware if origins else [], lifespan=lifespan)

@@ -1,0 +1,81 @@
+"""Reading a GraphQL-over-HTTP request: the response media type and the parameters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+
+from api.errors import GRAPHQL_RESPONSE, RequestError
+
+JSON_MEDIA = "application/json"
+
+
+def _accepted(accept: str) -> dict[str, float]:
+    """Media range -> quality, from an Accept header."""
+    ranges: dict[str, float] = {}
+    for part in accept.split(","):
+        media, *options = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for option in options:
+            key, _, value = option.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media:
+            ranges[media.lower()] = quality
+    return ranges
+
+
+def choose_media_type(accept: str | None) -> str:
+    """graphql-response+json when the client prefers or equally accepts it, else JSON.
+
+    No Accept header means legacy application/json (the spec's SHOULD for now).
+    """
+    if not accept:
+        return JSON_MEDIA
+    ranges = _accepted(accept)
+    modern = ranges.get(GRAPHQL_RESPONSE, 0.0)
+    legacy = max(ranges.get(JSON_MEDIA, 0.0), ranges.get("application/*", 0.0),
+                 ranges.get("*/*", 0.0))
+    if modern > 0 and modern >= legacy:
+        return GRAPHQL_RESPONSE
+    if legacy > 0:
+        return JSON_MEDIA
+    raise RequestError(406, "NOT_ACCEPTABLE",
+                       f"accept {GRAPHQL_RESPONSE} or {JSON_MEDIA}; got {accept!r}")
+
+
+def _object(text: str, what: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text) if text else None
+    except json.JSONDecodeError as exc:
+        raise RequestError(400, "BAD_REQUEST", f"{what} is not valid JSON: {exc}") from exc
+    if value is not None and not isinstance(value, dict):
+        raise RequestError(400, "BAD_REQUEST", f"{what} must be a JSON object")
+    return value
+
+
+async def read_params(request: Request) -> dict[str, Any]:
+    """query, variables, operationName from the URL (GET) or the JSON body (POST)."""
+    if request.method == "GET":
+        params: dict[str, Any] = {
+            "query": request.query_params.get("query"),
+            "variables": _object(request.query_params.get("variables", ""), "variables"),
+            "operationName": request.query_params.get("operationName"),
+        }
+    elif request.method == "POST":
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != JSON_MEDIA:
+            raise RequestError(415, "UNSUPPORTED_MEDIA_TYPE", f"POST a {JSON_MEDIA} body")
+        params = _object((await request.body()).decode("utf-8", "replace"), "the body") or {}
+    else:
+        raise RequestError(405, "METHOD_NOT_ALLOWED", "use GET or POST", {"Allow": "GET, POST"})
+    if not isinstance(params.get("query"), str) or not params["query"].strip():
+        raise RequestError(400, "BAD_REQUEST", "the request has no `query` string")
+    if params.get("variables") is not None and not isinstance(params["variables"], dict):
+        raise RequestError(400, "BAD_REQUEST", "`variables` must be a JSON object")
+    return params

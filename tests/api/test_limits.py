@@ -1,0 +1,91 @@
+"""Roles, limits and batching, through the real schema before any Cypher runs."""
+
+from __future__ import annotations
+
+from api.auth import Role
+from api.schema import SDL_PATH, build_schema, sdl
+from graph.db import Graph
+from scamgraph.settings import Settings
+from tests.api.support import Executor
+
+TRACE = '{ trace(seeds: ["tron:T1"], maxHops: 2) { partial } }'
+
+
+def limited(settings: Settings, graph: Graph, **limits: object) -> Executor:
+    tight = settings.model_copy(update=limits)
+    return Executor(build_schema(tight), tight, graph)
+
+
+def test_sdl_is_current() -> None:
+    assert SDL_PATH.read_text(encoding="utf-8") == sdl(), \
+        "api/schema.graphql is stale: run `scamgraph serve --print-schema > api/schema.graphql`"
+
+
+def test_roles_per_field(gql: Executor) -> None:
+    assert gql.codes(TRACE, Role.READER) == ["FORBIDDEN"]
+    assert gql.last_calls == []  # refused while validating: nothing ran
+    assert gql.codes("{ ingestRuns { edges { cursor } } }", Role.ANALYST) == ["FORBIDDEN"]
+    assert gql.codes("{ auditLog { status } }", Role.OPERATOR) == ["FORBIDDEN"]
+    assert gql.codes('mutation { saveInvestigation(name: "x", data: {}) { id } }',
+                     Role.READER) == ["FORBIDDEN"]
+    assert gql.data("{ auditLog(first: 1) { status } }", Role.ADMIN) == {"auditLog": []}
+
+
+def test_forbidden_error_names_the_role(gql: Executor) -> None:
+    error = gql(TRACE, Role.READER).errors[0]
+    assert error.message == "Query.trace needs the analyst role (this key has reader)"
+    assert error.extensions == {"code": "FORBIDDEN", "requiredRole": "analyst"}
+
+
+def test_depth_limit(settings: Settings, graph: Graph) -> None:
+    run = limited(settings, graph, max_query_depth=3)
+    deep = '{ entity(id: "x") { sanctions { id } } }'
+    deeper = '{ neighbourhood(id: "x") { edges { start { sanctions { id } } } } }'
+    assert run.codes(deep) == []
+    assert run.codes(deeper) == ["MAX_QUERY_DEPTH"]
+    assert run.last_calls == []
+
+
+def test_alias_limit(gql: Executor) -> None:
+    many = "{ " + " ".join(f'e{i}: entity(id: "x{i}") {{ id }}' for i in range(21)) + " }"
+    assert gql.codes(many) == ["MAX_ALIASES"]
+    assert gql.codes(many.replace("e20: ", "")) == []
+
+
+def test_token_limit(settings: Settings, graph: Graph) -> None:
+    run = limited(settings, graph, max_tokens=30)
+    long = "{ " + " ".join(f'e{i}: entity(id: "x") {{ id }}' for i in range(10)) + " }"
+    assert run.codes(long) == ["MAX_TOKENS"]
+
+
+def test_cost_refuses_before_running(gql: Executor) -> None:
+    # Each 6-hop trace costs 10 * 2**6 = 640: 15 fit under 10,000, 16 do not.
+    def traces(n: int) -> str:
+        return "{ " + " ".join(
+            f't{i}: trace(seeds: ["tron:T1"], maxHops: $h) {{ partial }}' for i in range(n)) + " }"
+    result = gql("query($h: Int!) " + traces(16), Role.ANALYST, h=6)
+    assert [e.extensions for e in result.errors] == [
+        {"code": "MAX_QUERY_COST", "cost": 10_240, "limit": 10_000}]
+    assert gql.last_calls == []
+    assert gql.codes("query($h: Int!) " + traces(16), Role.ANALYST, h=2) == []
+
+
+def test_cost_multiplies_page_sizes(gql: Executor) -> None:
+    # sanctions (unsized list) 1 + 5 * 0 = 1; node 1 + 1 = 2; edges 1 + 5 * 2 = 11;
+    # search(first: N) 1 + N * 11: 909 -> 10,000 passes, 910 -> 10,011 is refused.
+    nested = '{ search(text: "x", first: %d) { edges { node { sanctions { id } } } } }'
+    result = gql(nested % 910)
+    assert [e.extensions for e in result.errors] == [
+        {"code": "MAX_QUERY_COST", "cost": 10_011, "limit": 10_000}]
+    assert gql.codes(nested % 909) != ["MAX_QUERY_COST"]
+
+
+def test_entity_lookups_are_batched(gql: Executor, graph: Graph) -> None:
+    graph.write("db/clear")
+    graph.driver.execute_query(
+        "UNWIND range(1, 30) AS i CREATE (:Entity:Person {id: 'p' + i, name: 'P' + i})",
+        database_=graph.database)
+    query = "{ " + " ".join(f'e{i}: entity(id: "p{i}") {{ name }}' for i in range(1, 16)) + " }"
+    data = gql.data(query)
+    assert data["e7"] == {"name": "P7"}
+    assert gql.last_calls == ["get_entities"]  # 15 lookups, one query
