@@ -1,0 +1,136 @@
+"""TronGrid TRC-20 transfer pages, as returned by /v1/accounts/{address}/transactions/trc20.
+
+A page is `{"data": [...], "success": true, "meta": {...}}`; each item has transaction_id,
+token_info {symbol, address, decimals, name}, block_timestamp (epoch ms), from, to, type
+("Transfer"; "Approval" items are not transfers and are rejected) and value (a decimal string).
+A file is one page (pretty-printed or not), a JSON array of pages, or JSON lines with one page
+a line, which is what a crawler following `meta.links.next` writes and what streams: use that
+form for large inputs (the other two are read whole).
+
+Transfer index: the endpoint gives no log index, and the same transfer comes back on the
+pages of both its sender and its receiver in different orders, so the index cannot be a
+position. It is derived from the content instead: the first 48 bits of
+sha256(token|from|to|value) shifted left 4 bits, plus the occurrence number (0-15) of that
+same content within the transaction on the page. The same transfer therefore gets the same id
+from any page of any account, and re-ingesting a page merges.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ingest.addresses import normalise
+from ingest.formats.base import (
+    Item,
+    SourceInput,
+    base_units,
+    json_document,
+    json_lines,
+    rejected,
+    utc_from_epoch,
+)
+from ingest.records import Rejected, TransferRecord
+from scamgraph.errors import InputError
+
+SINGLE_PASS = True  # whole documents fail before any record; JSON lines only when no line parses
+MAX_OCCURRENCE = 15
+
+
+def read(src: SourceInput) -> Iterator[Item]:
+    for position, page in _pages(src):
+        yield from _page(position, page)
+
+
+def _pages(src: SourceInput) -> Iterator[tuple[str, Any]]:
+    if _first_line_is_json(src):
+        for item in json_lines(src):
+            if isinstance(item, Rejected):
+                yield item.position, item  # passed through by _page
+            else:
+                yield item
+        return
+    document = json_document(src)
+    pages = document if isinstance(document, list) else [document]
+    for number, page in enumerate(pages):
+        yield (f"page {number}" if isinstance(document, list) else "document"), page
+
+
+def _first_line_is_json(src: SourceInput) -> bool:
+    with src.path.open("rb") as fh:
+        for blob in fh:
+            if blob.strip():
+                try:
+                    return isinstance(json.loads(blob), dict)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    return False
+    raise InputError(f"{src.name}: empty file", hint="want TronGrid TRC-20 pages")
+
+
+def _page(position: str, page: Any) -> Iterator[Item]:
+    if isinstance(page, Rejected):
+        yield page
+        return
+    if not isinstance(page, dict) or not isinstance(page.get("data"), list):
+        yield rejected(position, page, "not a TronGrid page (no data array)")
+        return
+    if page.get("success") is False:
+        yield rejected(position, page, "page says success=false")
+        return
+    seen: Counter[tuple[str, int]] = Counter()
+    for number, item in enumerate(page["data"]):
+        where = f"{position} data[{number}]"
+        try:
+            yield transfer(item, where, seen)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            yield rejected(where, item, _reason(exc))
+
+
+def _reason(exc: Exception) -> str:
+    return f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+
+
+def transfer(item: dict[str, Any], position: str, seen: Counter[tuple[str, int]]) -> TransferRecord:
+    """One TRC-20 item as a TransferRecord; ValueError/KeyError say what is wrong."""
+    if item.get("type", "Transfer") != "Transfer":
+        raise ValueError(f"not a transfer (type {item.get('type')!r})")
+    info = item["token_info"]
+    token = normalise("tron", str(info["address"])).address
+    sender = normalise("tron", str(item["from"])).address
+    receiver = normalise("tron", str(item["to"])).address
+    amount = base_units(item["value"])
+    tx = _tx(item["transaction_id"])
+    content = _content_key(token, sender, receiver, amount)
+    seen[(tx, content)] += 1
+    if seen[(tx, content)] > MAX_OCCURRENCE + 1:
+        raise ValueError(f"more than {MAX_OCCURRENCE + 1} identical transfers in one transaction")
+    return TransferRecord(
+        chain="tron", tx=tx, index=(content << 4) | (seen[(tx, content)] - 1),
+        from_address=sender, to_address=receiver, asset=str(info.get("symbol") or token),
+        amount_raw=amount, decimals=_decimals(info.get("decimals")),
+        ts=utc_from_epoch(item["block_timestamp"], millis=True), token=token, position=position,
+    )
+
+
+def _content_key(token: str, sender: str, receiver: str, amount: str) -> int:
+    digest = hashlib.sha256(f"{token}|{sender}|{receiver}|{amount}".encode()).digest()
+    return int.from_bytes(digest[:6], "big")
+
+
+def _tx(value: Any) -> str:
+    text = str(value).lower()
+    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+        raise ValueError(f"bad transaction_id {value!r}")
+    return text
+
+
+def _decimals(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    number = int(value)
+    if not 0 <= number <= 77:
+        raise ValueError(f"token decimals {value!r} out of range")
+    return number
