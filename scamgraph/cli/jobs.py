@@ -1,0 +1,113 @@
+"""`scamgraph jobs`: list, run and schedule the ingestion jobs of a manifest."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from scamgraph.errors import DatabaseUnavailableError, JobError, LockedError
+from scamgraph.settings import get_settings
+
+if TYPE_CHECKING:
+    from jobs.manifest import Manifest
+
+manifest_option = click.option(
+    "--manifest", "manifest_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="Jobs manifest (YAML); default SCAMGRAPH_JOBS_MANIFEST, else ./jobs.yaml.")
+
+
+def _manifest(path: Path | None) -> Manifest:
+    # Imported here so other commands do not pay for APScheduler and the format registry.
+    from ingest.formats import FORMAT_MODULES
+    from jobs.manifest import parse_manifest
+
+    return parse_manifest(path or get_settings().jobs_manifest, lambda: set(FORMAT_MODULES))
+
+
+def _logging() -> None:
+    logging.basicConfig(level=get_settings().log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request at INFO; the job's own log line says what matters.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+@click.group()
+def jobs() -> None:
+    """Scheduled ingestion jobs declared in a YAML manifest."""
+
+
+@jobs.command("list")
+@manifest_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per job.")
+def list_jobs(manifest_path: Path | None, as_json: bool) -> None:
+    """Each job's schedule, next run, last run status and freshness."""
+    from graph.connect import open_graph
+    from jobs.status import humanise, statuses
+
+    manifest, now = _manifest(manifest_path), datetime.now(UTC)
+    try:
+        with open_graph(get_settings(), start_local=False) as graph:
+            rows = statuses(manifest, graph, now)
+    except DatabaseUnavailableError as exc:
+        click.secho(f"warning: no run history ({exc.message})", fg="yellow", err=True)
+        rows = statuses(manifest, None, now)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.as_dict(now), ensure_ascii=False))
+        return
+    click.echo(f"{'JOB':<22} {'SCHEDULE':<16} {'NEXT RUN (UTC)':<17} {'LAST':<10} FRESH")
+    for row in rows:
+        info = row.as_dict(now)
+        fresh = humanise(info["age_s"]) + (" STALE" if info["stale"] else "")
+        nxt = row.next_fire.strftime("%Y-%m-%d %H:%M") if row.next_fire else "-"
+        click.echo(f"{row.job.name:<22} {row.job.schedule:<16} {nxt:<17} "
+                   f"{info['last_status'] or 'never':<10} {fresh}")
+
+
+@jobs.command("run")
+@click.argument("name")
+@manifest_option
+def run(name: str, manifest_path: Path | None) -> None:
+    """Run job NAME now (unless another process is running it); print its outcome as JSON."""
+    from graph.connect import open_graph
+    from jobs.run import run_job
+
+    job = _manifest(manifest_path).job(name)
+    _logging()
+    with open_graph(get_settings()) as graph:
+        outcome = run_job(graph, job, get_settings())
+    click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False))
+    if outcome.status == "locked":
+        raise LockedError(f"job {name!r} is already running ({outcome.error})",
+                          hint="wait for that run to end; a crashed run's lock expires by itself")
+    if outcome.status == "failed":
+        raise JobError(f"job {name!r} failed: {outcome.error}")
+
+
+@jobs.command("scheduler")
+@manifest_option
+@click.option("--metrics-port", type=click.IntRange(0, 65535), default=None,
+              help="Serve Prometheus metrics on this port.")
+@click.option("--metrics-host", default="127.0.0.1", show_default=True,
+              help="Interface for the metrics (0.0.0.0 in a container).")
+def scheduler(manifest_path: Path | None, metrics_port: int | None, metrics_host: str) -> None:
+    """Run every job on its schedule until stopped (SIGINT/SIGTERM)."""
+    from graph.connect import open_graph
+    from jobs import lock, metrics
+    from jobs.scheduler import JobRunner, run_forever
+
+    manifest = _manifest(manifest_path)
+    _logging()
+    if metrics_port is not None:
+        metrics.serve(metrics_port, metrics_host)
+        click.echo(f"metrics: http://{metrics_host}:{metrics_port}/metrics", err=True)
+    with open_graph(get_settings()) as graph:
+        lock.ensure_schema(graph)
+        click.echo(f"scheduling {len(manifest.jobs)} job(s) from {manifest_path or 'settings'}",
+                   err=True)
+        run_forever(manifest, JobRunner(graph, get_settings()))
