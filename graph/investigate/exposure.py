@@ -1,13 +1,144 @@
-"""Exposure: the share of a target's inflow from sanctioned, scam- or compound-linked sources."""
+"""Exposure: the share of a target's inflow from sanctioned, scam- or compound-linked sources.
+
+Risk is derived as in docs/MODEL.md (see cypher/investigations/wallet_risk.cypher); the
+methods and their formulas are in exposure_math.py and travel with every result as text.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
+
 from graph.db import Graph
-from graph.investigate.types import EntityId, ExposureMethod, ExposureResult
+from graph.investigate import limits
+from graph.investigate.exposure_math import Edge, Region
+from graph.investigate.supernodes import degree_threshold
+from graph.investigate.trace import SUPERNODE_TAGS, seed_wallets
+from graph.investigate.types import (
+    AssetAmount,
+    AssetShare,
+    CategoryExposure,
+    EntityId,
+    ExposureMethod,
+    ExposureResult,
+    RiskCategory,
+)
+from scamgraph.errors import NotFoundError, ValidationError
+
+SCAM_CATEGORIES = ["scam", "fraud", "ransomware", "darknet"]
+# Wallets expanded per level of the backward region.
+MAX_WALLETS = 50_000
+EXPLANATIONS = {
+    ExposureMethod.HAIRCUT: (
+        "Proportional haircut, per asset: a risky source passes on all it sends; any other "
+        "wallet x passes on the fraction f(x) = sum(in * f(sender)) / sum(in) of its inflow in "
+        "that asset, looked up to max_hops - 1 links back (0 beyond, and for supernodes, which "
+        "are not expanded). Exposure = sum over transfers into the target from outside it of "
+        "amount * f(sender); share = exposure / inflow of that asset. Time order is not applied."
+    ),
+    ExposureMethod.ANY_CONTACT: (
+        "Any contact: a transfer into the target counts in full when its sender is a risky "
+        "source or received (in any asset) from a wallet that is one, within max_hops links "
+        "in all; supernodes are not expanded. Share = counted amount / inflow of that asset. "
+        "Time order is not applied."
+    ),
+}
+
+
+def _method(method: ExposureMethod | str) -> ExposureMethod:
+    try:
+        return method if isinstance(method, ExposureMethod) else ExposureMethod(method.upper())
+    except ValueError:
+        raise ValidationError(f"method {method!r} is unknown",
+                              hint="method must be HAIRCUT or ANY_CONTACT") from None
+
+
+def _region(graph: Graph, targets: list[str], max_hops: int, timeout_s: float | None,
+            ) -> tuple[list[Edge], set[str], bool]:
+    row = graph.read("investigations/exposure_region", {
+        "targets": targets, "max_hops": max_hops, "supernode_degree": degree_threshold(),
+        "supernode_tags": SUPERNODE_TAGS, "max_wallets": MAX_WALLETS,
+    }, timeout_s=timeout_s)[0]
+    edges = [Edge(e["from"], e["to"], e["asset"] or "", float(e["amount"] or 0.0), int(e["n"]))
+             for e in row["edges"]]
+    return edges, set(row["expanded"]), bool(row["cut"])
+
+
+def _risk(graph: Graph, wallets: list[str], timeout_s: float | None,
+          ) -> dict[RiskCategory, set[str]]:
+    rows = graph.read("investigations/wallet_risk",
+                      {"wallets": wallets, "scam_categories": SCAM_CATEGORIES}, timeout_s=timeout_s)
+    risky: dict[RiskCategory, set[str]] = {c: set() for c in RiskCategory}
+    for row in rows:
+        for category in RiskCategory:
+            if row[category.value.lower()]:
+                risky[category].add(row["wallet"])
+    return risky
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def _shares(sums: dict[str, float], inflow: dict[str, float]) -> tuple[AssetShare, ...]:
+    return tuple(AssetShare(a, sums.get(a, 0.0), _ratio(sums.get(a, 0.0), inflow[a]))
+                 for a in sorted(inflow))
+
+
+def _category(
+    category: RiskCategory, incoming: list[Edge], inflow: dict[str, float],
+    direct: Callable[[Edge], float], indirect: Callable[[Edge], float],
+) -> CategoryExposure:
+    near: dict[str, float] = defaultdict(float)
+    far: dict[str, float] = defaultdict(float)
+    for e in incoming:
+        near[e.asset] += direct(e)
+        far[e.asset] += indirect(e)
+    total = sum(inflow.values())
+    return CategoryExposure(
+        category=category, direct=_shares(near, inflow), indirect=_shares(far, inflow),
+        direct_amount=sum(near.values()), direct_share=_ratio(sum(near.values()), total),
+        indirect_amount=sum(far.values()), indirect_share=_ratio(sum(far.values()), total),
+    )
+
+
+def _weights(region: Region, risky: set[str], method: ExposureMethod, max_hops: int,
+             ) -> tuple[Callable[[Edge], float], Callable[[Edge], float]]:
+    """Per incoming edge: the amount counted directly and within max_hops."""
+    def direct(e: Edge) -> float:
+        return e.amount if e.sender in risky else 0.0
+    if method is ExposureMethod.HAIRCUT:
+        f = region.haircut(risky.__contains__)
+        return direct, lambda e: e.amount * f(e.sender, e.asset, max_hops - 1)
+    g = region.contact(risky.__contains__)
+    return direct, lambda e: e.amount if g(e.sender, max_hops - 1) else 0.0
 
 
 def exposure(
     graph: Graph, target: EntityId, max_hops: int = 3,
     method: ExposureMethod | str = ExposureMethod.HAIRCUT, *, timeout_s: float | None = None,
 ) -> ExposureResult:
-    raise NotImplementedError("exposure")
+    """Shares of the target's inflow per asset from risky sources, directly and within max_hops."""
+    limits.check_range("max_hops", max_hops, 1, limits.MAX_HOPS)
+    chosen = _method(method)
+    targets = seed_wallets(graph, [target], timeout_s)
+    if not targets:
+        raise NotFoundError(f"no wallet or entity with wallets has id {target!r}",
+                            hint="pass a wallet id (chain:address) or an organisation's id")
+    edges, expanded, cut = _region(graph, targets, max_hops, timeout_s)
+    region = Region(edges, expanded)
+    risky = _risk(graph, sorted({e.sender for e in edges}), timeout_s)
+    incoming = [e for e in edges if e.receiver in targets and e.sender not in targets]
+    inflow: dict[str, float] = defaultdict(float)
+    for e in incoming:
+        inflow[e.asset] += e.amount
+    categories = tuple(_category(c, incoming, inflow, *_weights(region, risky[c], chosen, max_hops))
+                       for c in RiskCategory)
+    return ExposureResult(
+        target=target, target_wallets=tuple(targets), method=chosen, max_hops=max_hops,
+        inflow=tuple(AssetAmount(a, inflow[a], sum(e.transfers for e in incoming if e.asset == a))
+                     for a in sorted(inflow)),
+        categories=categories, explanation=EXPLANATIONS[chosen], partial=cut,
+        reason=f"more than {MAX_WALLETS} wallets on one level; the rest were not expanded"
+        if cut else None,
+    )

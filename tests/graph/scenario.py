@@ -124,3 +124,43 @@ def trace_scenario() -> Scenario:
     ]
     s.send_all(rows)
     return s
+
+
+def exposure_scenario(with_second_wallet: bool = False) -> Scenario:
+    """Inflow of target T (500 USDT, 10 TRX) from sanctioned, scam and compound-linked sources.
+
+    S1 (SANCTIONED_BY) -100-> T; M -200-> T; C1 (OpCo, whose parent operates a compound) -50-> T;
+    R -150 USDT and 10 TRX-> T. Into M: S2 (controller sanctioned) 30, Q (category scam) 90,
+    N 120. Into N: S3 (SANCTIONED_BY) 40, R2 40. With the second wallet: T and T2 are both
+    controlled by Target Org, T2 -1000-> T (internal) and S1 -20-> T2.
+    """
+    s = Scenario()
+    names = ["T", "S1", "S2", "S3", "M", "N", "C1", "R", "R2"]
+    t, s1, s2, s3, m, n, c1, r, r2 = (s.wallet(x) for x in names)
+    q = s.wallet("Q", categories=["Scam"])  # upper case on purpose: matching ignores case
+    s.node(["Sanction"], "OFAC:CYBER2:1", authority="OFAC", program="CYBER2", listing_id="1")
+    s.org("sorg", "Sanctioned Org", "Company")
+    s.org("opco", "Op Co", "Company")
+    s.org("parent", "Parent Group", "Company")
+    s.compound("k1", "Compound One", 11.5, 104.9, country="KH")
+    s.link("SANCTIONED_BY", s1, "OFAC:CYBER2:1")
+    s.link("SANCTIONED_BY", s3, "OFAC:CYBER2:1")
+    s.link("SANCTIONED_BY", "sorg", "OFAC:CYBER2:1")
+    s.link("CONTROLLED_BY", s2, "sorg")
+    s.link("CONTROLLED_BY", c1, "opco")
+    s.link("SUBSIDIARY_OF", "opco", "parent")
+    s.link("OPERATES", "parent", "k1")
+    s.send_all([
+        ("e1", s1, t, 100, "2024-02-01"), ("e2", m, t, 200, "2024-02-02"),
+        ("e3", c1, t, 50, "2024-02-03"), ("e4", r, t, 150, "2024-02-04"),
+        ("e5", r, t, 10, "2024-02-04", "TRX"), ("e6", s2, m, 30, "2024-01-10"),
+        ("e7", q, m, 90, "2024-01-11"), ("e8", n, m, 120, "2024-01-12"),
+        ("e9", s3, n, 40, "2024-01-05"), ("e10", r2, n, 40, "2024-01-06"),
+    ])
+    if with_second_wallet:
+        t2 = s.wallet("T2")
+        s.org("tgt", "Target Org", "Company")
+        s.link("CONTROLLED_BY", t, "tgt")
+        s.link("CONTROLLED_BY", t2, "tgt")
+        s.send_all([("e11", t2, t, 1000, "2024-02-05"), ("e12", s1, t2, 20, "2024-02-06")])
+    return s
