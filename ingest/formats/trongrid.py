@@ -47,16 +47,29 @@ def read(src: SourceInput) -> Iterator[Item]:
 
 def _pages(src: SourceInput) -> Iterator[tuple[str, Any]]:
     if _first_line_is_json(src):
+        first = True
         for item in json_lines(src):
             if isinstance(item, Rejected):
                 yield item.position, item  # passed through by _page
-            else:
-                yield item
+                continue
+            if first:
+                _check_page(src, item[1])
+                first = False
+            yield item
         return
     document = json_document(src)
     pages = document if isinstance(document, list) else [document]
+    if pages:
+        _check_page(src, pages[0])
     for number, page in enumerate(pages):
         yield (f"page {number}" if isinstance(document, list) else "document"), page
+
+
+def _check_page(src: SourceInput, page: Any) -> None:
+    """The first page decides whether this is TronGrid at all (before any record is yielded)."""
+    if not isinstance(page, dict) or not isinstance(page.get("data"), list):
+        raise InputError(f"{src.name}: not TronGrid TRC-20 pages (no data array)",
+                         hint="want /v1/accounts/{address}/transactions/trc20 responses")
 
 
 def _first_line_is_json(src: SourceInput) -> bool:

@@ -11,6 +11,7 @@ import click
 
 from scamgraph import __version__
 from scamgraph.cli.db import db
+from scamgraph.cli.ingest import ingest
 from scamgraph.cli.jobs import jobs
 from scamgraph.cli.serve import serve
 from scamgraph.errors import ScamgraphError
@@ -23,6 +24,7 @@ def cli() -> None:
 
 
 cli.add_command(db)
+cli.add_command(ingest)
 cli.add_command(jobs)
 cli.add_command(serve)
 

@@ -1,0 +1,74 @@
+"""`scamgraph ingest FORMAT PATH|URL|-`: stream a source into the graph, print a JSON summary."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+
+from graph import migrate
+from graph.connect import open_graph
+from graph.db import Graph
+from ingest.formats import FORMAT_MODULES
+from ingest.runner import Progress as ProgressFn
+from ingest.runner import run_ingest
+from scamgraph.settings import get_settings
+
+
+def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
+    """KEY=VALUE pairs as a dict; a pair without '=' is a usage error."""
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--option")
+        options[key.strip()] = value
+    return options
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
+    """A rich progress display on stderr while stdout is a terminal; None otherwise."""
+    if not enabled:
+        yield None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"),
+               TextColumn("{task.completed:,} records"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(phase: str, done: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase)
+            bar.update(tasks[phase], completed=done)
+
+        yield update
+
+
+@click.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMAT_MODULES)))
+@click.argument("source", metavar="PATH|URL|-")
+@click.option("--dry-run", is_flag=True, help="Validate and write the quarantine only.")
+@click.option("--option", "-o", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A format option, e.g. -o chain=polygon (repeatable).")
+def ingest(fmt: str, source: str, dry_run: bool, pairs: tuple[str, ...]) -> None:
+    """Ingest SOURCE (a file, an http(s) URL or - for stdin) in FORMAT.
+
+    Rejected records go to a quarantine report; the last line printed is a JSON summary.
+    """
+    settings, options = get_settings(), parse_options(pairs)
+    graph: Graph | None = None if dry_run else open_graph(settings)
+    try:
+        if graph is not None:
+            migrate.migrate(graph)  # constraints make the MERGEs unique and fast
+        with progress_bar(sys.stdout.isatty()) as progress:
+            summary = run_ingest(graph, fmt, source, settings=settings, dry_run=dry_run,
+                                 options=options, progress=progress)
+    finally:
+        if graph is not None:
+            graph.close()
+    click.echo(summary.to_json())
