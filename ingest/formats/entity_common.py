@@ -30,9 +30,13 @@ def resolve_chain(asset: str, address: str) -> str | None:
 
 def wallet_node(
     asset: str, address: str, position: str, raw: object, props: dict[str, Any] | None = None,
+    chain: str | None = None,
 ) -> NodeRecord | Rejected:
-    """A Wallet with its normalised address, or a Rejected saying why the address is bad."""
-    chain = resolve_chain(asset, address)
+    """A Wallet with its normalised address, or a Rejected saying why the address is bad.
+
+    `chain` when the source names it; else from the asset code, else from the address form.
+    """
+    chain = chain or resolve_chain(asset, address)
     if chain is None:
         return rejected(position, raw, f"cannot tell the chain of {asset!r} address {address!r}")
     try:
@@ -64,11 +68,10 @@ def sanctioned_by(entity_id: str, sanction_id: str, position: str) -> LinkRecord
 
 
 def controlled_by(
-    wallet_id: str, owner_id: str, position: str, confidence: float, category: str | None = None,
+    wallet_id: str, owner_id: str, position: str, confidence: float | None,
+    category: str | None = None,
 ) -> LinkRecord:
-    props: dict[str, Any] = {"confidence": confidence}
-    if category:
-        props["category"] = category
+    props = compact({"confidence": confidence, "category": category})
     return LinkRecord("CONTROLLED_BY", wallet_id, owner_id, props, position=position)
 
 
