@@ -11,6 +11,8 @@ import click
 
 from scamgraph import __version__
 from scamgraph.cli.db import db
+from scamgraph.cli.demo import demo
+from scamgraph.cli.generate import generate
 from scamgraph.cli.ingest import ingest
 from scamgraph.cli.jobs import jobs
 from scamgraph.cli.serve import serve
@@ -24,6 +26,8 @@ def cli() -> None:
 
 
 cli.add_command(db)
+cli.add_command(demo)
+cli.add_command(generate)
 cli.add_command(ingest)
 cli.add_command(jobs)
 cli.add_command(serve)

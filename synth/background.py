@@ -1,0 +1,100 @@
+"""Background traffic: most of the volume, heavy-tailed, with exchanges as supernodes.
+
+Retail wallets are picked by Zipf rank (rank = R ** u for uniform u, so P(rank) ~ 1/rank):
+a few wallets take part in very many transfers and most in one or two, a power-law degree
+distribution. A fixed mix of deposits, sweeps, withdrawals and peer payments puts the
+exchanges' hot wallets at the top of the degree ranking, as on the real chains.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterator
+
+from synth import cast
+from synth import population as pop
+from synth.chains import (
+    ETH_USDC,
+    ETH_USDT,
+    TRON_USDT,
+    WINDOW_END_MS,
+    WINDOW_START_MS,
+    BtcIn,
+    BtcOut,
+    BtcTx,
+    TokenTransfer,
+)
+from synth.keys import Keys
+
+# Share of background transfers: retail->deposit, deposit->hot (sweep), hot->retail, retail->retail.
+MIX = (0.35, 0.12, 0.28, 0.25)
+# Median retail payment (USD) and the log-normal spread around it.
+MEDIAN_USD, SIGMA = 250.0, 1.6
+
+
+def retail_count(transfers: int) -> int:
+    """How many retail wallets share `transfers` (about six transfers per wallet on average)."""
+    return max(1_000, transfers // 6)
+
+
+def zipf(rng: random.Random, n: int) -> int:
+    return int(n ** rng.random()) - 1
+
+
+def exchange(rng: random.Random) -> str:
+    return rng.choices(cast.EXCHANGES, cast.EXCHANGE_SHARES)[0]
+
+
+def usd_raw(rng: random.Random, median: float = MEDIAN_USD) -> int:
+    """A payment in 6-decimal base units: log-normal, mostly rounded to the dollar or cent."""
+    value = math.exp(rng.gauss(math.log(median), SIGMA))
+    cents = max(1, round(value * 100))
+    return (cents // 100 * 100 if rng.random() < 0.6 and cents >= 100 else cents) * 10_000
+
+
+def times(rng: random.Random, n: int) -> Iterator[int]:
+    """n increasing times over the window, one per equal slice at a random point in it."""
+    step = (WINDOW_END_MS - WINDOW_START_MS) / max(n, 1)
+    for k in range(n):
+        yield WINDOW_START_MS + int((k + rng.random()) * step)
+
+
+def account_traffic(keys: Keys, chain: str, n: int) -> Iterator[TokenTransfer]:
+    """n background token transfers on Tron (USDT) or Ethereum (USDT and USDC)."""
+    rng, users = keys.rng("background", chain), retail_count(n)
+    for k, ts in enumerate(times(rng, n)):
+        token = TRON_USDT if chain == "tron" else (ETH_USDT if rng.random() < 0.7 else ETH_USDC)
+        ex, user = exchange(rng), zipf(rng, users)
+        kind = rng.choices(range(4), MIX)[0]
+        hot = pop.hot_wallet(keys, chain, ex, zipf(rng, pop.HOT_WALLETS + 1))
+        dep = pop.deposit_address(keys, chain, ex, user)
+        me = pop.retail(keys, chain, user)
+        a, b = ((me, dep), (dep, hot), (hot, me),
+                (me, pop.retail(keys, chain, zipf(rng, users))))[kind]
+        if a != b:
+            yield TokenTransfer(ts, f"bg:{chain}:{k}", token, a, b, usd_raw(rng))
+
+
+def bitcoin_traffic(keys: Keys, n: int) -> Iterator[BtcTx]:
+    """n background Bitcoin payments, each with change back to the payer (one transfer each)."""
+    rng, users = keys.rng("background", "bitcoin"), retail_count(n)
+    for k, ts in enumerate(times(rng, n)):
+        ex, user = exchange(rng), zipf(rng, users)
+        hot = pop.btc_hot_wallet(keys, ex, zipf(rng, pop.HOT_WALLETS + 1))
+        me = pop.btc_retail(keys, user)
+        kind = rng.choices(range(4), MIX)[0]
+        dep = pop.btc_deposit_address(keys, ex, user)
+        peer = pop.btc_retail(keys, zipf(rng, users))
+        a, b = ((me, dep), (dep, hot), (hot, me), (me, peer))[kind]
+        if a == b:
+            continue
+        pay = max(546, int(math.exp(rng.gauss(math.log(1_000_000), 1.8))))
+        fee = rng.randint(10, 40) * (110 + 34 * 2)
+        n_in = 1 + zipf(rng, 4)
+        change = int(pay * rng.uniform(0.05, 3.0))
+        per_input = (pay + change + fee) // n_in + 1
+        inputs = tuple(BtcIn(keys.hex64("prev", "bg", k, j), rng.randint(0, 3), a, per_input)
+                       for j in range(n_in))
+        change = per_input * n_in - pay - fee
+        yield BtcTx(ts, f"bg:btc:{k}", inputs, (BtcOut(b, pay), BtcOut(a, change)))
