@@ -68,21 +68,26 @@ def attributions(
             for r in rows]
 
 
-def trace(graph: Graph, params: TraceParams) -> TraceResult:
-    """Follow money from (FORWARD) or into (BACKWARD) the seeds within the params' budgets."""
-    _check(params)
-    seeds = seed_wallets(graph, list(params.seeds), params.timeout_s)
+def enumerate_paths(graph: Graph, params: TraceParams, seeds: list[str]) -> tuple[Traced, bool]:
+    """The admissible paths from (or into) the seed wallets, and whether max_paths cut them."""
     name = "trace_forward" if params.direction is Direction.FORWARD else "trace_backward"
     row = graph.read(f"investigations/{name}", _query_params(params, seeds),
                      timeout_s=params.timeout_s)[0]
     transfers = {t["id"]: t for t in convert.native(row["transfers"])}
-    traced = Traced([(tuple(p["ids"]), bool(p["open"])) for p in row["paths"]], transfers)
+    paths = [(tuple(p["ids"]), bool(p["open"])) for p in row["paths"]]
+    return Traced(paths, transfers), bool(row["cut"])
+
+
+def trace(graph: Graph, params: TraceParams) -> TraceResult:
+    """Follow money from (FORWARD) or into (BACKWARD) the seeds within the params' budgets."""
+    _check(params)
+    seeds = seed_wallets(graph, list(params.seeds), params.timeout_s)
+    traced, cut = enumerate_paths(graph, params, seeds)
     attribution = attributions(graph, sorted(traced.wallets() | set(seeds)), params.rollup,
                                params.timeout_s)
     orgs, endpoints = aggregate(traced, attribution, params)
-    reason = f"max_paths budget of {params.max_paths} paths per hop reached" if row["cut"] else None
     return TraceResult(
         params=params, seed_wallets=tuple(seeds), organisations=orgs, unattributed=endpoints,
-        paths_explored=len(traced.paths), amount_semantics=AMOUNT_SEMANTICS,
-        partial=bool(row["cut"]), reason=reason,
+        paths_explored=len(traced.paths), amount_semantics=AMOUNT_SEMANTICS, partial=cut,
+        reason=f"max_paths budget of {params.max_paths} paths per hop reached" if cut else None,
     )

@@ -164,3 +164,28 @@ def exposure_scenario(with_second_wallet: bool = False) -> Scenario:
         s.link("CONTROLLED_BY", t2, "tgt")
         s.send_all([("e11", t2, t, 1000, "2024-02-05"), ("e12", s1, t2, 20, "2024-02-06")])
     return s
+
+
+def flows_scenario() -> Scenario:
+    """Organisation A (wallets a1, a2) pays organisation B (wallet b1), directly and through others.
+
+    a1 -f1 100 (01-15)-> b1; a2 -f2 50 (02-03)-> b1; a1 -f3 70 (02-10)-> m; a2 -f5 20 (02-12)-> m;
+    m -f4 60 (02-20)-> b1; a2 -f6 30 (03-01)-> n; n -f7 25 (02-25)-> b1 (before f6: not a flow);
+    a1 -f8 10 (03-02)-> m2 -f9 10 (03-03)-> m3 -f10 9 (03-04)-> b1; a1 -f11 5 TRX (03-05)-> b1.
+    """
+    s = Scenario()
+    a1, a2, b1, m, n, m2, m3 = (s.wallet(x) for x in ["a1", "a2", "b1", "m", "n", "m2", "m3"])
+    s.org("orga", "Org A", "Company")
+    s.org("orgb", "Org B", "OTCDesk")
+    s.link("CONTROLLED_BY", a1, "orga")
+    s.link("CONTROLLED_BY", a2, "orga")
+    s.link("CONTROLLED_BY", b1, "orgb")
+    s.send_all([
+        ("f1", a1, b1, 100, "2024-01-15"), ("f2", a2, b1, 50, "2024-02-03"),
+        ("f3", a1, m, 70, "2024-02-10"), ("f5", a2, m, 20, "2024-02-12"),
+        ("f4", m, b1, 60, "2024-02-20"), ("f6", a2, n, 30, "2024-03-01"),
+        ("f7", n, b1, 25, "2024-02-25"), ("f8", a1, m2, 10, "2024-03-02"),
+        ("f9", m2, m3, 10, "2024-03-03"), ("f10", m3, b1, 9, "2024-03-04"),
+        ("f11", a1, b1, 5, "2024-03-05", "TRX"),
+    ])
+    return s
