@@ -34,9 +34,20 @@ def observe(job: str, status: str, duration_s: float, written: int = 0, quaranti
         LAST_SUCCESS.labels(job).set(ended_at)
 
 
-def metrics_app() -> Any:
-    """An ASGI app serving the metrics; mount it with starlette's Mount("/metrics", app=...)."""
-    return make_asgi_app()
+class MetricsApp:
+    """The prometheus-client ASGI app as an object, so starlette treats it as an app, not an
+    endpoint function: both `Route("/metrics", endpoint=metrics_app())` and `Mount` work."""
+
+    def __init__(self) -> None:
+        self._app = make_asgi_app()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self._app(scope, receive, send)
+
+
+def metrics_app() -> MetricsApp:
+    """An ASGI app serving the metrics (the default registry, in Prometheus text format)."""
+    return MetricsApp()
 
 
 def serve(port: int, host: str = "127.0.0.1") -> None:

@@ -50,15 +50,16 @@ def timeout_of(job: Job, settings: Settings) -> float:
 def run_job(graph: Graph, job: Job, settings: Settings, *, owner: str | None = None) -> JobRun:
     """Run `job` once unless another process is running it; the outcome, also counted."""
     owner = owner or lock.new_owner()
-    started = now()
+    asked = now()
     ttl = timeout_of(job, settings) + settings.jobs_lock_grace_s
     holder = lock.acquire(graph, job.name, owner, ttl)
     if holder is not None:
         log.info("job %s: locked by %s, not run", job.name, holder.owner)
-        outcome = JobRun(job.name, "locked", started, now(), error=f"locked by {holder.owner}")
+        outcome = JobRun(job.name, "locked", asked, now(), error=f"locked by {holder.owner}")
     else:
         try:
-            outcome = _run_locked(_attempt(graph, job, settings, started))
+            # The run starts once the lock is held, so no two runs' spans overlap.
+            outcome = _run_locked(_attempt(graph, job, settings, now()))
         finally:
             lock.release(graph, job.name, owner)
     metrics.observe(job.name, outcome.status, outcome.duration_s, outcome.written,
@@ -92,8 +93,9 @@ def _run_locked(at: _Attempt) -> JobRun:
 
 def _fetch(at: _Attempt, previous: Validators) -> Fetched:
     dest = snapshots.partial_path(at.settings, at.job.name)
-    return fetch(at.job.source, dest, previous, timeout_s=at.settings.jobs_http_timeout_s,
-                 deadline=at.retrier.deadline)
+    # A silent server must not hold the run past its time limit either.
+    timeout_s = max(0.1, min(at.settings.jobs_http_timeout_s, at.remaining_s()))
+    return fetch(at.job.source, dest, previous, timeout_s=timeout_s, deadline=at.retrier.deadline)
 
 
 def _ingest(at: _Attempt, fetched: Fetched, previous: Validators) -> JobRun:

@@ -1,0 +1,122 @@
+"""`scamgraph jobs` as an operator runs it: separate processes on the test database."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+from starlette.applications import Starlette
+from starlette.routing import Mount, Route
+
+from graph.db import Graph
+from jobs import lock
+from jobs.metrics import metrics_app
+from scamgraph.settings import Settings
+from tests.jobs.publisher import Publisher
+from tests.jobs.test_scheduler import wait_for
+
+TRX = "sanctioned_addresses_TRX.txt"
+EXE = [sys.executable, "-m", "scamgraph"]
+
+
+def manifest(tmp_path: Path, source: str, schedule: str = "0 * * * *") -> Path:
+    path = tmp_path / "jobs.yaml"
+    path.write_text(f"jobs:\n  - name: trx\n    ingester: ofac-list\n    source: {source}\n"
+                    f"    schedule: '{schedule}'\n    options: {{asset: TRX}}\n", encoding="utf-8")
+    return path
+
+
+def env(settings: Settings) -> dict[str, str]:
+    """The CLI's settings pointing at the test database (run from a folder without .env)."""
+    return {**os.environ, "SCAMGRAPH_HOME": str(settings.home), "SCAMGRAPH_NEO4J_URI": "",
+            "SCAMGRAPH_LOCAL_BOLT_PORT": str(settings.local_bolt_port),
+            "SCAMGRAPH_LOCAL_HTTP_PORT": "0", "SCAMGRAPH_JOBS_BACKOFF_S": "0.05"}
+
+
+def cli(settings: Settings, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*EXE, "jobs", *args], cwd=cwd, env=env(settings), text=True,
+                          capture_output=True, timeout=120, check=False)
+
+
+def test_run_then_list_shows_status_and_freshness(
+        graph: Graph, publisher: Publisher, job_settings: Settings, tmp_path: Path) -> None:
+    path = manifest(tmp_path, publisher.url(TRX))
+    done = cli(job_settings, tmp_path, "run", "trx", "--manifest", str(path))
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout.splitlines()[-1])
+    assert (outcome["status"], outcome["written"], outcome["job"]) == ("succeeded", 7, "trx")
+    listed = cli(job_settings, tmp_path, "list", "--json", "--manifest", str(path))
+    row = json.loads(listed.stdout)
+    assert (row["name"], row["last_status"], row["stale"]) == ("trx", "succeeded", False)
+    assert 0 <= row["age_s"] < 60 and row["next_fire"].endswith(":00:00+00:00")
+    table = cli(job_settings, tmp_path, "list", "--manifest", str(path)).stdout
+    assert "trx" in table.splitlines()[1] and "succeeded" in table.splitlines()[1]
+
+
+def test_run_is_refused_while_another_process_holds_the_job(
+        graph: Graph, publisher: Publisher, job_settings: Settings, tmp_path: Path) -> None:
+    assert lock.acquire(graph, "trx", "other-host:4242:abc", ttl_s=60) is None
+    done = cli(job_settings, tmp_path, "run", "trx", "--manifest",
+               str(manifest(tmp_path, publisher.url(TRX))))
+    assert done.returncode == 75
+    assert "job 'trx' is already running" in done.stderr and "other-host:4242" in done.stderr
+    assert publisher.gets(TRX) == []
+
+
+def test_a_bad_manifest_fails_naming_job_and_field(job_settings: Settings, tmp_path: Path) -> None:
+    done = cli(job_settings, tmp_path, "list", "--manifest",
+               str(manifest(tmp_path, "x.txt", schedule="every day")))
+    assert done.returncode == 78
+    assert "job 'trx' field 'schedule'" in done.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_the_scheduler_process_runs_jobs_and_serves_metrics(
+        graph: Graph, publisher: Publisher, job_settings: Settings, tmp_path: Path) -> None:
+    port, path = free_port(), manifest(tmp_path, publisher.url(TRX), schedule="* * * * * *")
+    proc = subprocess.Popen([*EXE, "jobs", "scheduler", "--manifest", str(path),
+                             "--metrics-port", str(port)], cwd=tmp_path, env=env(job_settings),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sample = 'scamgraph_job_runs_total{job="trx",status="succeeded"} 1.0'
+
+    def scraped() -> bool:
+        try:
+            return sample in httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2).text
+        except httpx.TransportError:
+            return False
+
+    try:
+        assert wait_for(scraped, timeout_s=60)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "job trx: succeeded" in err
+
+
+def test_metrics_app_mounts_in_starlette() -> None:
+    app = Starlette(routes=[Route("/metrics", endpoint=metrics_app()),
+                            Mount("/m", app=metrics_app())])
+
+    async def get(url: str) -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://api") as client:
+            return await client.get(url)
+
+    for url in ("/metrics", "/m/"):
+        response = asyncio.run(get(url))
+        assert response.status_code == 200
+        assert "# TYPE scamgraph_job_runs_total counter" in response.text
+        assert "# TYPE scamgraph_job_last_success_timestamp_seconds gauge" in response.text
