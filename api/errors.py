@@ -22,11 +22,12 @@ from scamgraph.errors import ScamgraphError
 log = logging.getLogger("scamgraph.api")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
-# Strawberry's limiters report plain messages; these patterns give them codes.
-_LIMIT_MESSAGES = (
+# Strawberry's limiters and rules report plain messages; these patterns give them codes.
+_RULE_MESSAGES = (
     (re.compile(r"exceeds maximum operation depth of (\d+)"), "MAX_QUERY_DEPTH"),
     (re.compile(r"aliases found\. Allowed: (\d+)"), "MAX_ALIASES"),
     (re.compile(r"more than (\d+) tokens"), "MAX_TOKENS"),
+    (re.compile(r"introspection has been disabled"), "INTROSPECTION_DISABLED"),
 )
 # Pre-execution codes that are about who asks, not what was asked.
 _AUTH_STATUS = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403}
@@ -74,7 +75,7 @@ def _coded(error: GraphQLError, executed: bool) -> GraphQLError:
 
 
 def _pre_execution_code(error: GraphQLError, executed: bool) -> str:
-    for pattern, code in _LIMIT_MESSAGES:
+    for pattern, code in _RULE_MESSAGES:
         if pattern.search(error.message):
             return code
     if isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error"):

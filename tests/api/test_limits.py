@@ -81,7 +81,6 @@ def test_cost_multiplies_page_sizes(gql: Executor) -> None:
 
 
 def test_entity_lookups_are_batched(gql: Executor, graph: Graph) -> None:
-    graph.write("db/clear")
     graph.driver.execute_query(
         "UNWIND range(1, 30) AS i CREATE (:Entity:Person {id: 'p' + i, name: 'P' + i})",
         database_=graph.database)

@@ -1,0 +1,154 @@
+"""Trace and exposure through GraphQL over HTTP vs the same graph function called directly.
+
+    .venv/bin/python bench/api_bench.py [--transfers 100000] [--wallets 20000] [--runs 30]
+        [--home DIR --bolt-port N]   # reuse a local Neo4j (its data is replaced)
+
+Builds a synthetic graph (bench/synthetic_graph.py), starts `scamgraph serve` in a child
+process on a free loopback port, and reports p50/p95 per path and the GraphQL/direct ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
+from graph import investigate, migrate
+from graph.connect import open_graph
+from graph.investigate.types import TraceParams
+from graph.local import LocalNeo4j
+from scamgraph.settings import load_settings
+
+KEY = "bench-analyst-key"
+TRACE = """query($seed: ID!) { trace(seeds: [$seed], maxHops: 3) {
+  partial pathsExplored organisations { id name pathCount amounts { asset amount } }
+  unattributed { walletId pathCount } } }"""
+EXPOSURE = """query($target: ID!) { exposure(target: $target, maxHops: 3) {
+  partial inflow { asset amount } categories { category directShare indirectShare } } }"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(samples, n=20, method="inclusive")
+    return statistics.median(samples), cuts[18]
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    began = time.perf_counter()
+    fn()
+    return (time.perf_counter() - began) * 1000
+
+
+def start_api(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, "-m", "scamgraph", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                return proc
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    error = proc.stderr.read() if proc.stderr else b""
+    raise RuntimeError(f"scamgraph serve did not start: {error!r}")
+
+
+def graphql(client: httpx.Client, query: str, variables: dict[str, Any]) -> None:
+    response = client.post("/graphql", json={"query": query, "variables": variables})
+    body = response.json()
+    if response.status_code != 200 or body.get("errors"):
+        raise RuntimeError(f"GraphQL failed: {response.status_code} {body.get('errors')}")
+
+
+def compare(name: str, direct: Callable[[Any], Any], via_api: Callable[[Any], Any],
+            args: list[Any]) -> None:
+    """Both paths over the same arguments, alternating which goes first, after a warm-up."""
+    try:
+        for a in args[:3]:
+            direct(a)
+            via_api(a)
+    except (NotImplementedError, RuntimeError) as exc:
+        print(f"{name}: skipped ({exc})")
+        return
+    d: list[float] = []
+    g: list[float] = []
+    for i, a in enumerate(args):
+        pair = [(d, direct), (g, via_api)]
+        for samples, fn in pair if i % 2 == 0 else reversed(pair):
+            samples.append(timed(lambda fn=fn, a=a: fn(a)))
+    (d50, d95), (g50, g95) = percentiles(d), percentiles(g)
+    print(f"{name:9s} direct p50 {d50:8.1f} ms  p95 {d95:8.1f} ms | "
+          f"graphql p50 {g50:8.1f} ms  p95 {g95:8.1f} ms | ratio p50 {g50 / d50:.2f} "
+          f"p95 {g95 / d95:.2f}  (n={len(args)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--transfers", type=int, default=100_000)
+    parser.add_argument("--wallets", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--bolt-port", type=int)
+    opts = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        run(opts, Path(tmp))
+
+
+def run(opts: argparse.Namespace, tmp: Path) -> None:
+    home, port = opts.home or tmp / "state", opts.bolt_port or free_port()
+    settings = load_settings(home=home, neo4j_uri="", local_bolt_port=port, local_http_port=0)
+    server = LocalNeo4j(settings)
+    started_here = server.pid() is None
+    with open_graph(settings) as graph:
+        migrate.migrate(graph)
+        began = time.monotonic()
+        build(graph, opts.wallets, opts.transfers)
+        print(f"graph: {opts.wallets} wallets, {opts.transfers} transfers, "
+              f"built in {time.monotonic() - began:.1f}s")
+        env = {**os.environ, "SCAMGRAPH_HOME": str(home), "SCAMGRAPH_NEO4J_URI": "",
+               "SCAMGRAPH_LOCAL_BOLT_PORT": str(port), "SCAMGRAPH_LOCAL_HTTP_PORT": "0",
+               "SCAMGRAPH_API_KEYS": f"analyst:{KEY}", "SCAMGRAPH_AUDIT_LOG": str(tmp / "a.jsonl"),
+               "SCAMGRAPH_LOG_LEVEL": "WARNING"}
+        api_port = free_port()
+        api = start_api(env, api_port)
+        try:
+            headers = {"Authorization": f"Bearer {KEY}",
+                       "Accept": "application/graphql-response+json"}
+            with httpx.Client(base_url=f"http://127.0.0.1:{api_port}", headers=headers,
+                              timeout=120) as client:
+                first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
+                seeds = [wallet(first + 37 * i) for i in range(opts.runs)]
+                compare("trace",
+                        lambda s: investigate.trace(graph, TraceParams(seeds=(s,), max_hops=3)),
+                        lambda s: graphql(client, TRACE, {"seed": s}), seeds)
+                targets = [f"syn-org-{(7 * i) % ORGS}" for i in range(opts.runs)]
+                compare("exposure", lambda t: investigate.exposure(graph, t, 3),
+                        lambda t: graphql(client, EXPOSURE, {"target": t}), targets)
+        finally:
+            api.terminate()
+            api.wait(10)
+    if started_here:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
