@@ -189,3 +189,36 @@ def flows_scenario() -> Scenario:
         ("f11", a1, b1, 5, "2024-03-05", "TRX"),
     ])
     return s
+
+
+def corporate_scenario() -> Scenario:
+    """A small conglomerate: who owns Casino Co, what Q controls, which compounds are linked.
+
+    H1 OWNS 60 % of Casino Co (co-c); person R OWNS 40 % of it. Person Q OWNS 50 % of H1, and
+    H2 OWNS the other 50 % with no share recorded. H1 OWNS 100 % of Sib Co. Q is DIRECTOR_OF D1.
+    Wallet wc is CONTROLLED_BY Casino Co, wd by D1. Casino Co OPERATES compound K2, Sib Co K3;
+    unrelated Other Co OPERATES K4.
+    """
+    s = Scenario()
+    for id, name in [("co-c", "Casino Co"), ("h1", "Holding One"), ("h2", "Holding Two"),
+                     ("sib", "Sib Co"), ("d1", "Directed Co"), ("other", "Other Co")]:
+        s.org(id, name, "Company")
+    s.person("p-q", "Q Person")
+    s.person("p-r", "R Person")
+    wc, wd = s.wallet("wc"), s.wallet("wd")
+    s.compound("k2", "Compound K2", 10.6, 103.5, country=["KH"], province="Sihanoukville",
+               status="active")
+    s.compound("k3", "Compound K3", 16.7, 98.6, country=["MM"], status="raided")
+    s.compound("k4", "Compound K4", 20.3, 100.1, country=["LA"])
+    s.link("OWNS", "h1", "co-c", share=60.0)
+    s.link("OWNS", "p-r", "co-c", share=40.0)
+    s.link("OWNS", "p-q", "h1", share=50.0)
+    s.link("OWNS", "h2", "h1")
+    s.link("OWNS", "h1", "sib", share=100.0)
+    s.link("DIRECTOR_OF", "p-q", "d1", role="director")
+    s.link("CONTROLLED_BY", wc, "co-c")
+    s.link("CONTROLLED_BY", wd, "d1")
+    s.link("OPERATES", "co-c", "k2")
+    s.link("OPERATES", "sib", "k3")
+    s.link("OPERATES", "other", "k4")
+    return s
