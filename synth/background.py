@@ -1,9 +1,10 @@
 """Background traffic: most of the volume, heavy-tailed, with exchanges as supernodes.
 
-Retail wallets are picked by Zipf rank (rank = R ** u for uniform u, so P(rank) ~ 1/rank):
-a few wallets take part in very many transfers and most in one or two, a power-law degree
-distribution. A fixed mix of deposits, sweeps, withdrawals and peer payments puts the
-exchanges' hot wallets at the top of the degree ranking, as on the real chains.
+Retail wallets are picked by a Pareto-distributed rank (tail exponent ALPHA, shifted by
+OFFSET so the busiest retail wallet takes about 2 % of picks): a few wallets take part in very
+many transfers and most in one or two, a power-law degree distribution. A fixed mix of
+deposits, sweeps, withdrawals and peer payments puts the exchanges' hot wallets at the top of
+the degree ranking, as on the real chains.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from synth.keys import Keys
 
 # Share of background transfers: retail->deposit, deposit->hot (sweep), hot->retail, retail->retail.
 MIX = (0.35, 0.12, 0.28, 0.25)
+# Tail exponent and shift of the retail activity distribution.
+ALPHA, OFFSET = 1.1, 50
 # Median retail payment (USD) and the log-normal spread around it.
 MEDIAN_USD, SIGMA = 250.0, 1.6
 
@@ -39,7 +42,14 @@ def retail_count(transfers: int) -> int:
 
 
 def zipf(rng: random.Random, n: int) -> int:
-    return int(n ** rng.random()) - 1
+    """A rank in [0, n) with a power-law tail (Lomax / shifted Pareto)."""
+    rank = int(OFFSET * ((1.0 - rng.random()) ** (-1.0 / ALPHA) - 1.0))
+    return rank % n
+
+
+def hot_index(rng: random.Random) -> int:
+    """Which of an exchange's hot wallets: the first carries most of the traffic."""
+    return rng.choices(range(pop.HOT_WALLETS), (0.6, 0.3, 0.1))[0]
 
 
 def exchange(rng: random.Random) -> str:
@@ -67,7 +77,7 @@ def account_traffic(keys: Keys, chain: str, n: int) -> Iterator[TokenTransfer]:
         token = TRON_USDT if chain == "tron" else (ETH_USDT if rng.random() < 0.7 else ETH_USDC)
         ex, user = exchange(rng), zipf(rng, users)
         kind = rng.choices(range(4), MIX)[0]
-        hot = pop.hot_wallet(keys, chain, ex, zipf(rng, pop.HOT_WALLETS + 1))
+        hot = pop.hot_wallet(keys, chain, ex, hot_index(rng))
         dep = pop.deposit_address(keys, chain, ex, user)
         me = pop.retail(keys, chain, user)
         a, b = ((me, dep), (dep, hot), (hot, me),
@@ -81,7 +91,7 @@ def bitcoin_traffic(keys: Keys, n: int) -> Iterator[BtcTx]:
     rng, users = keys.rng("background", "bitcoin"), retail_count(n)
     for k, ts in enumerate(times(rng, n)):
         ex, user = exchange(rng), zipf(rng, users)
-        hot = pop.btc_hot_wallet(keys, ex, zipf(rng, pop.HOT_WALLETS + 1))
+        hot = pop.btc_hot_wallet(keys, ex, hot_index(rng))
         me = pop.btc_retail(keys, user)
         kind = rng.choices(range(4), MIX)[0]
         dep = pop.btc_deposit_address(keys, ex, user)
@@ -91,7 +101,7 @@ def bitcoin_traffic(keys: Keys, n: int) -> Iterator[BtcTx]:
             continue
         pay = max(546, int(math.exp(rng.gauss(math.log(1_000_000), 1.8))))
         fee = rng.randint(10, 40) * (110 + 34 * 2)
-        n_in = 1 + zipf(rng, 4)
+        n_in = rng.choices((1, 2, 3), (0.7, 0.2, 0.1))[0]
         change = int(pay * rng.uniform(0.05, 3.0))
         per_input = (pay + change + fee) // n_in + 1
         inputs = tuple(BtcIn(keys.hex64("prev", "bg", k, j), rng.randint(0, 3), a, per_input)

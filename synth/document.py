@@ -17,10 +17,16 @@ def organisations() -> dict[str, Any]:
     operated: dict[str, list[str]] = {}
     for c in cast.COMPOUNDS:
         operated.setdefault(c.operator, []).append(c.source_id)
-    return {o.graph_id: {"name": o.name, "kinds": list(o.kinds), "source": o.source,
+    # `kinds`: the labels the graph gets (FtM companies are Company only); `roles`: the story.
+    return {o.graph_id: {"name": o.name, "kinds": graph_kinds(o), "roles": list(o.kinds),
+                         "source": o.source,
                          "group": group_of(o.graph_id), "sanctioned": o.key in sanctioned,
                          "operates": operated.get(o.key, []), "aliases": list(o.aliases)}
             for o in cast.ORGS}
+
+
+def graph_kinds(org: cast.Org) -> list[str]:
+    return ["Company"] if org.source == "ftm" else list(org.kinds)
 
 
 def people() -> dict[str, Any]:
