@@ -222,3 +222,30 @@ def corporate_scenario() -> Scenario:
     s.link("OPERATES", "sib", "k3")
     s.link("OPERATES", "other", "k4")
     return s
+
+
+def paths_scenario() -> Scenario:
+    """Person pp reaches Co2 by ownership (2 links) and by money (5 links, three routes).
+
+    pp OWNS Co3 OWNS Co2; pp OWNS Co1; w1 CONTROLLED_BY Co1, w2 CONTROLLED_BY Co2.
+    w1 -> w3 -> w2 (plain); w1 -> hub -> w2 (hub also receives from h1..h4: degree 6);
+    w1 -> ex1 -> w2 (ex1 is a DEPOSIT_ADDRESS_OF an Exchange).
+    """
+    s = Scenario()
+    s.person("pp", "P Person")
+    for id in ["co1", "co2", "co3"]:
+        s.org(id, id.upper(), "Company")
+    s.org("exch", "Exchange", "Exchange")
+    w1, w2, w3, hub, ex1 = (s.wallet(x) for x in ["w1", "w2", "w3", "hub", "ex1"])
+    s.link("OWNS", "pp", "co3", share=100.0)
+    s.link("OWNS", "co3", "co2", share=100.0)
+    s.link("OWNS", "pp", "co1", share=100.0)
+    s.link("CONTROLLED_BY", w1, "co1")
+    s.link("CONTROLLED_BY", w2, "co2")
+    s.link("DEPOSIT_ADDRESS_OF", ex1, "exch")
+    s.send_all([("p1", w1, w3, 10, "2024-05-01"), ("p2", w3, w2, 10, "2024-05-02"),
+                ("p3", w1, hub, 10, "2024-05-01"), ("p4", hub, w2, 10, "2024-05-02"),
+                ("p5", w1, ex1, 10, "2024-05-01"), ("p6", ex1, w2, 10, "2024-05-02")])
+    for i in range(1, 5):
+        s.send_all([(f"ph{i}", s.wallet(f"h{i}"), hub, 1, "2024-04-01")])
+    return s
