@@ -27,7 +27,7 @@ class EntityQueries:
                      first: int = 20, after: str | None = None) -> SearchConnection:
         ctx = info.context
         page = await ctx.call(investigate.search, ctx.graph, text, kinds or (), first, after)
-        return SearchConnection.from_record(page)
+        return SearchConnection.from_record(page, after)
 
     @guard(Role.READER, description="A wallet by chain and address (normalised per chain).")
     async def wallet(self, info: Info, chain: str, address: str) -> Entity | None:

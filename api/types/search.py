@@ -7,12 +7,13 @@ import strawberry
 from api.types.common import PageInfo
 from api.types.entity import Entity
 from api.types.records import entity_from_record
+from graph.investigate.convert import decode_cursor, encode_cursor
 from graph.investigate.types import SearchPage
 
 
 @strawberry.type
 class SearchEdge:
-    cursor: str | None = strawberry.field(description="Set on the last edge of a page.")
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this edge.")
     score: float
     node: Entity
 
@@ -23,10 +24,10 @@ class SearchConnection:
     page_info: PageInfo
 
     @classmethod
-    def from_record(cls, page: SearchPage) -> SearchConnection:
-        edges = [SearchEdge(cursor=None, score=h.score, node=entity_from_record(h.entity))
-                 for h in page.hits]
-        if edges:
-            edges[-1].cursor = page.end_cursor
+    def from_record(cls, page: SearchPage, after: str | None = None) -> SearchConnection:
+        # Cursors are offsets (graph.investigate.convert): edge i of a page sits at start + i.
+        start = decode_cursor(after)
+        edges = [SearchEdge(cursor=encode_cursor(start + i + 1), score=h.score,
+                            node=entity_from_record(h.entity)) for i, h in enumerate(page.hits)]
         return cls(edges=edges, page_info=PageInfo(end_cursor=page.end_cursor,
                                                    has_next_page=page.has_next_page))

@@ -1,0 +1,122 @@
+"""trace, exposure and flows through the real schema on the hand-made graphs of
+tests/graph/scenario.py; every expected number is worked out in that file's docstrings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from api.auth import Role
+from graph.db import Graph
+from tests.api.support import Executor
+from tests.graph.scenario import exposure_scenario, flows_scenario, trace_scenario
+
+TRACE = """query($rollup: Boolean!) {
+  trace(seeds: ["tron:V"], maxHops: 3, minAmount: 10, assets: ["USDT"], rollup: $rollup) {
+    direction partial pathsExplored seedWalletIds
+    organisations { id name kinds pathCount minHops firstTs amounts { asset amount }
+      members { id name } organization { name }
+      evidence { hops { tx amount amountRaw from { id } to { id ... on Wallet { chain } } } } }
+    unattributed { walletId amounts { asset amount } wallet { id } } } }"""
+
+
+def amounts(rows: list[dict[str, Any]]) -> dict[str, float]:
+    return {a["asset"]: a["amount"] for a in rows}
+
+
+def test_forward_trace(gql: Executor, graph: Graph) -> None:
+    trace_scenario().write(graph)
+    trace = gql.data(TRACE, Role.ANALYST, rollup=False)["trace"]
+    # t4 and t7 break time order, t8 is below 10, t9 is TRX: Pay gets t5 (500), Guarantee t6 (250).
+    assert [(o["id"], amounts(o["amounts"])) for o in trace["organisations"]] == [
+        ("pay", {"USDT": 500.0}), ("guar", {"USDT": 250.0})]
+    assert (trace["direction"], trace["partial"], trace["pathsExplored"]) == ("FORWARD", False, 6)
+    pay = trace["organisations"][0]
+    assert (pay["kinds"], pay["pathCount"], pay["minHops"]) == (["PaymentProvider"], 1, 3)
+    assert pay["organization"] == {"name": "Pay Co"} and pay["firstTs"].startswith("2024-01-04")
+    hops = pay["evidence"][0]["hops"]
+    assert [(h["tx"], h["from"]["id"], h["to"]["id"], h["amount"]) for h in hops] == [
+        ("t1", "tron:V", "tron:A", 1000.0), ("t2", "tron:A", "tron:B", 600.0),
+        ("t5", "tron:B", "tron:X1", 500.0)]
+    assert hops[0]["amountRaw"] == "1000000000" and hops[0]["to"]["chain"] == "tron"
+    assert [(e["walletId"], amounts(e["amounts"]), e["wallet"]["id"])
+            for e in trace["unattributed"]] == [("tron:K", {"USDT": 50.0}, "tron:K")]
+
+
+def test_trace_rolls_up_to_the_group(gql: Executor, graph: Graph) -> None:
+    trace_scenario().write(graph)
+    (group,) = gql.data(TRACE, Role.ANALYST, rollup=True)["trace"]["organisations"]
+    # Pay -> Mid -> Group by SUBSIDIARY_OF; Group owns 60 % of Guarantee: 500 + 250.
+    assert (group["id"], group["name"], amounts(group["amounts"])) == (
+        "group", "Group Holdings", {"USDT": 750.0})
+    assert [m["name"] for m in group["members"]] == ["Guarantee Co", "Pay Co"]
+    assert group["pathCount"] == 2
+
+
+def test_trace_entities_load_in_one_batch(gql: Executor, graph: Graph) -> None:
+    trace_scenario().write(graph)
+    gql.data(TRACE, Role.ANALYST, rollup=True)
+    # One trace, then every from/to/members/organization/wallet lookup in one batch per tick.
+    assert gql.last_calls[0] == "trace"
+    assert 1 <= gql.last_calls.count("get_entities") <= 3
+
+
+EXPOSURE = """query($method: ExposureMethod!, $hops: Int!) {
+  exposure(target: "tron:T", maxHops: $hops, method: $method) {
+    targetWalletIds method maxHops explanation partial inflow { asset amount transfers }
+    categories { category directShare direct { asset amount share }
+      indirect { asset amount share } } } }"""
+
+
+def usdt(result: dict[str, Any], category: str, level: str) -> tuple[float, float]:
+    (cat,) = [c for c in result["categories"] if c["category"] == category]
+    (row,) = [r for r in cat[level] if r["asset"] == "USDT"]
+    return round(row["amount"], 9), round(row["share"], 9)
+
+
+def test_exposure_haircut(gql: Executor, graph: Graph) -> None:
+    exposure_scenario().write(graph)
+    result = gql.data(EXPOSURE, Role.ANALYST, method="HAIRCUT", hops=2)["exposure"]
+    assert result["inflow"] == [{"asset": "TRX", "amount": 10.0, "transfers": 1},
+                                {"asset": "USDT", "amount": 500.0, "transfers": 4}]
+    # Direct: S1 100 of 500 sanctioned, C1 50 compound-linked.
+    assert usdt(result, "SANCTIONED", "direct") == (100.0, 0.2)
+    assert usdt(result, "COMPOUND", "direct") == (50.0, 0.1)
+    # Two hops, haircut: M passes on 200 * 30/240 sanctioned and 200 * 90/240 scam.
+    assert usdt(result, "SANCTIONED", "indirect") == (125.0, 0.25)
+    assert usdt(result, "SCAM", "indirect") == (75.0, 0.15)
+    assert result["method"] == "HAIRCUT" and "haircut" in result["explanation"].lower()
+    assert result["targetWalletIds"] == ["tron:T"] and result["partial"] is False
+
+
+def test_exposure_direct_any_contact(gql: Executor, graph: Graph) -> None:
+    exposure_scenario().write(graph)
+    result = gql.data(EXPOSURE, Role.ANALYST, method="ANY_CONTACT", hops=1)["exposure"]
+    assert usdt(result, "SANCTIONED", "indirect") == (100.0, 0.2)  # one hop: indirect = direct
+    (sanctioned,) = [c for c in result["categories"] if c["category"] == "SANCTIONED"]
+    assert sanctioned["directShare"] == pytest.approx(100 / 510)  # nominal over USDT + TRX
+
+
+FLOWS = """query($hops: Int!) { flows(from: "orga", to: "orgb", maxHops: $hops) {
+  fromId toId groupBy partial direct { period asset amount transfers }
+  within { period asset amount transfers } } }"""
+
+
+def test_flows_by_month(gql: Executor, graph: Graph) -> None:
+    flows_scenario().write(graph)
+    flow = gql.data(FLOWS, Role.ANALYST, hops=2)["flows"]
+    # Direct: f1 100 in January; f2 50 in February; f11 5 TRX in March.
+    assert [(b["period"], b["asset"], b["amount"]) for b in flow["direct"]] == [
+        ("2024-01", "USDT", 100.0), ("2024-02", "USDT", 50.0), ("2024-03", "TRX", 5.0)]
+    # Within two hops February adds m -> b1 (f4 60) after f3/f5 entered m; f7 precedes f6.
+    feb = [b for b in flow["within"] if b["period"] == "2024-02" and b["asset"] == "USDT"]
+    assert [(b["amount"], b["transfers"]) for b in feb] == [(110.0, 2)]
+    assert (flow["fromId"], flow["toId"], flow["groupBy"]) == ("orga", "orgb", "MONTH")
+
+
+def test_bad_hops_name_the_limit(gql: Executor, graph: Graph) -> None:
+    result = gql("{ flows(from: \"orga\", to: \"orgb\", maxHops: 7) { partial } }", Role.ANALYST)
+    (error,) = result.errors
+    assert error.extensions["code"] == "INVALID_ARGUMENT"
+    assert "max_hops" in error.message
