@@ -1,0 +1,79 @@
+// Neighbours of one entity up to $depth links (3 at most) over the allowed relationship types,
+// either direction; transfers only inside [$since, $until]. Supernodes are reached but not
+// expanded unless $expand_supernodes (the start node always is); at most $limit nodes and
+// $rel_limit relationships per level; `cut` says a limit was hit.
+MATCH (n:Entity {id: $id})
+WITH [n] AS frontier, [n] AS seen, [] AS rels, false AS cut
+// level 1
+CALL (frontier) {
+  UNWIND frontier AS x
+  WITH x WHERE $depth >= 1
+  MATCH (x)-[r]-(y:Entity)
+  WHERE type(r) IN $rel_types AND (type(r) <> 'TRANSFER'
+    OR (($since IS NULL OR r.ts >= $since) AND ($until IS NULL OR r.ts <= $until)))
+  WITH r, y LIMIT $rel_limit
+  RETURN collect(r) AS found, collect(DISTINCT y) AS reached
+}
+WITH seen, rels + found AS rels, cut OR size(found) >= $rel_limit AS cut,
+  [y IN reached WHERE NOT y IN seen] AS fresh
+WITH rels, seen + fresh[..$limit - size(seen)] AS seen, fresh[..$limit - size(seen)] AS kept,
+  cut OR size(seen) + size(fresh) > $limit AS cut
+CALL (kept) {
+  UNWIND kept AS y
+  WITH y WHERE $expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
+    AND NOT y:Exchange AND NOT y:Bridge
+    AND NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
+    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags))
+  RETURN collect(y) AS frontier
+}
+WITH frontier, seen, rels, cut
+// level 2
+CALL (frontier) {
+  UNWIND frontier AS x
+  WITH x WHERE $depth >= 2
+  MATCH (x)-[r]-(y:Entity)
+  WHERE type(r) IN $rel_types AND (type(r) <> 'TRANSFER'
+    OR (($since IS NULL OR r.ts >= $since) AND ($until IS NULL OR r.ts <= $until)))
+  WITH r, y LIMIT $rel_limit
+  RETURN collect(r) AS found, collect(DISTINCT y) AS reached
+}
+WITH seen, rels + found AS rels, cut OR size(found) >= $rel_limit AS cut,
+  [y IN reached WHERE NOT y IN seen] AS fresh
+WITH rels, seen + fresh[..$limit - size(seen)] AS seen, fresh[..$limit - size(seen)] AS kept,
+  cut OR size(seen) + size(fresh) > $limit AS cut
+CALL (kept) {
+  UNWIND kept AS y
+  WITH y WHERE $expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
+    AND NOT y:Exchange AND NOT y:Bridge
+    AND NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
+    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags))
+  RETURN collect(y) AS frontier
+}
+WITH frontier, seen, rels, cut
+// level 3
+CALL (frontier) {
+  UNWIND frontier AS x
+  WITH x WHERE $depth >= 3
+  MATCH (x)-[r]-(y:Entity)
+  WHERE type(r) IN $rel_types AND (type(r) <> 'TRANSFER'
+    OR (($since IS NULL OR r.ts >= $since) AND ($until IS NULL OR r.ts <= $until)))
+  WITH r, y LIMIT $rel_limit
+  RETURN collect(r) AS found, collect(DISTINCT y) AS reached
+}
+WITH seen, rels + found AS rels, cut OR size(found) >= $rel_limit AS cut,
+  [y IN reached WHERE NOT y IN seen] AS fresh
+WITH rels, seen + fresh[..$limit - size(seen)] AS seen, fresh[..$limit - size(seen)] AS kept,
+  cut OR size(seen) + size(fresh) > $limit AS cut
+CALL (kept) {
+  UNWIND kept AS y
+  WITH y WHERE $expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
+    AND NOT y:Exchange AND NOT y:Bridge
+    AND NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
+    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags))
+  RETURN collect(y) AS frontier
+}
+WITH frontier, seen, rels, cut
+WITH seen, cut, [r IN rels WHERE startNode(r) IN seen AND endNode(r) IN seen] AS rels
+RETURN [x IN seen | x.id] AS nodes, cut,
+  [r IN rels | {key: coalesce(r.id, elementId(r)), type: type(r), start: startNode(r).id,
+    end: endNode(r).id, props: properties(r)}] AS edges
