@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from prometheus_client import Counter, Gauge, Histogram, make_asgi_app, start_http_server
+import anyio.to_thread
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    start_http_server,
+)
+
+from graph.db import Graph
+from jobs.graph_metrics import GraphJobCollector
 
 RUNS = Counter("scamgraph_job_runs", "Job runs by job and status "
                "(succeeded, unchanged, failed, locked).", ["job", "status"])
@@ -35,19 +48,32 @@ def observe(job: str, status: str, duration_s: float, written: int = 0, quaranti
 
 
 class MetricsApp:
-    """The prometheus-client ASGI app as an object, so starlette treats it as an app, not an
-    endpoint function: both `Route("/metrics", endpoint=metrics_app())` and `Mount` work."""
+    """An ASGI app serving the default registry, plus the graph's job history when given.
 
-    def __init__(self) -> None:
-        self._app = make_asgi_app()
+    An object rather than a function, so starlette treats it as an app, not an endpoint:
+    `Route("/metrics", endpoint=metrics_app(graph))` and `Mount` both work."""
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.extra: CollectorRegistry | None = None
+        if graph is not None:
+            self.extra = CollectorRegistry(auto_describe=False)
+            self.extra.register(GraphJobCollector(graph))
+
+    def body(self) -> bytes:
+        text = generate_latest(REGISTRY)
+        return text + generate_latest(self.extra) if self.extra is not None else text
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        await self._app(scope, receive, send)
+        # The graph query blocks; keep it off the event loop.
+        body = await anyio.to_thread.run_sync(self.body)
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", CONTENT_TYPE_LATEST.encode())]})
+        await send({"type": "http.response.body", "body": body})
 
 
-def metrics_app() -> MetricsApp:
-    """An ASGI app serving the metrics (the default registry, in Prometheus text format)."""
-    return MetricsApp()
+def metrics_app(graph: Graph | None = None) -> MetricsApp:
+    """The /metrics ASGI app; with a graph it also reports each job's recorded history."""
+    return MetricsApp(graph)
 
 
 def serve(port: int, host: str = "127.0.0.1") -> None:

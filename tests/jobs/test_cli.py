@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -16,8 +17,10 @@ from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 
 from graph.db import Graph
-from jobs import lock
+from jobs import lock, runs
+from jobs.manifest import Job
 from jobs.metrics import metrics_app
+from jobs.runs import JobRun
 from scamgraph.settings import Settings
 from tests.jobs.publisher import Publisher
 from tests.jobs.test_scheduler import wait_for
@@ -106,8 +109,13 @@ def test_the_scheduler_process_runs_jobs_and_serves_metrics(
     assert "job trx: succeeded" in err
 
 
-def test_metrics_app_mounts_in_starlette() -> None:
-    app = Starlette(routes=[Route("/metrics", endpoint=metrics_app()),
+def test_metrics_app_mounts_in_starlette_and_reads_job_history_from_the_graph(
+        graph: Graph) -> None:
+    job = Job(name="trx", ingester="ofac-list", source="x.txt", schedule="0 * * * *")
+    ended = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
+    for status in ("succeeded", "unchanged", "failed"):
+        runs.record(graph, job, JobRun("trx", status, ended - timedelta(seconds=5), ended))
+    app = Starlette(routes=[Route("/metrics", endpoint=metrics_app(graph)),
                             Mount("/m", app=metrics_app())])
 
     async def get(url: str) -> httpx.Response:
@@ -118,5 +126,10 @@ def test_metrics_app_mounts_in_starlette() -> None:
     for url in ("/metrics", "/m/"):
         response = asyncio.run(get(url))
         assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/plain")
         assert "# TYPE scamgraph_job_runs_total counter" in response.text
         assert "# TYPE scamgraph_job_last_success_timestamp_seconds gauge" in response.text
+    text = asyncio.run(get("/metrics")).text
+    assert 'scamgraph_job_recorded_runs{job="trx",status="failed"} 1.0' in text
+    # 2026-11-22T03:00:00Z is 1795316400 seconds after the epoch.
+    assert 'scamgraph_job_last_success_recorded_timestamp_seconds{job="trx"} 1.7953164e+09' in text
