@@ -53,20 +53,26 @@ class EntityQueries:
                     k: int = 3) -> Paths:
         ctx = info.context
         res = await ctx.call(investigate.paths, ctx.graph, from_, to, max_length, rel_types or (),
-                             exclude_supernodes, k)
+                             exclude_supernodes, k,
+                             supernode_degree=ctx.settings.supernode_degree)
         return Paths.from_record(res)
 
-    @guard(Role.READER, description="Ownership chains of a company with effective shares.")
-    async def owners(self, info: Info, company: strawberry.ID) -> Ownership:
+    @guard(Role.READER, cost=hops_cost("maxDepth", base=2),
+           description="Ownership chains of a company with effective shares.")
+    async def owners(self, info: Info, company: strawberry.ID, max_depth: int = 6) -> Ownership:
         ctx = info.context
-        return Ownership.from_record(await ctx.call(investigate.owners, ctx.graph, company))
+        res = await ctx.call(investigate.owners, ctx.graph, company, max_depth)
+        return Ownership.from_record(res)
 
-    @guard(Role.READER, description="Companies, wallets and compounds a person controls.")
-    async def controlled_by(self, info: Info, person: strawberry.ID) -> Control:
+    @guard(Role.READER, cost=hops_cost("maxDepth", base=2),
+           description="Companies, wallets and compounds a person controls.")
+    async def controlled_by(self, info: Info, person: strawberry.ID, max_depth: int = 4) -> Control:
         ctx = info.context
-        return Control.from_record(await ctx.call(investigate.controlled_by, ctx.graph, person))
+        res = await ctx.call(investigate.controlled_by, ctx.graph, person, max_depth)
+        return Control.from_record(res)
 
-    @guard(Role.READER, description="Compounds operated by organisations linked to an entity.")
+    @guard(Role.READER, cost=hops_cost("maxHops", base=2),
+           description="Compounds operated by organisations linked to an entity.")
     async def compounds(self, info: Info, linked_to: strawberry.ID,
                         max_hops: int = 4) -> list[LinkedCompound]:
         ctx = info.context

@@ -36,6 +36,7 @@ class MoneyQueries:
             min_amount=min_amount, assets=tuple(assets or ()), time_ordered=time_ordered,
             stop_at=tuple(stop_at or ()), rollup=rollup, max_paths=max_paths,
             expand_supernodes=expand_supernodes, evidence_per_entity=evidence_per_entity,
+            supernode_degree=info.context.settings.supernode_degree,
         )
         ctx = info.context
         return Trace.from_record(await ctx.call(investigate.trace, ctx.graph, params))
