@@ -23,7 +23,7 @@ WALLETS = 127 - 3 - 3
 # 59 = programs over the 49 rows (28 single, ...); wallets x their row's programs = 188.
 SANCTIONED_BY = 59 + 188
 GRAPH = {"node:Entity": 15 + 34 + 59 + WALLETS, "node:Person": 15, "node:Organization": 34,
-         "node:Company": 30, "node:Sanction": 59, "node:Wallet": WALLETS, "node:Source": 1,
+         "node:Company": 30, "node:Sanction": 59, "node:Wallet": WALLETS,
          "relationship:CONTROLLED_BY": WALLETS, "relationship:SANCTIONED_BY": SANCTIONED_BY}
 
 

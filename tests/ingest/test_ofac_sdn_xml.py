@@ -121,7 +121,7 @@ def test_ingest_end_to_end_merges_with_csv(graph: Graph, settings: Settings) -> 
     summary = ingest(graph, settings, "ofac-sdn-xml", XML)
     assert (summary.read, summary.written, summary.quarantined) == (43, 43, 0)
     want = {"node:Entity": 18, "node:Organization": 2, "node:Company": 1, "node:Person": 2,
-            "node:Wallet": 9, "node:Sanction": 5, "node:Source": 1,
+            "node:Wallet": 9, "node:Sanction": 5,
             "relationship:CONTROLLED_BY": 9, "relationship:SANCTIONED_BY": 16}
     assert counts(graph, data_only=True) == want
     ingest(graph, settings, "ofac-sdn-xml", XML)
