@@ -20,6 +20,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from graph.db import Graph
+from jobs import metrics
 from jobs.cron import cron_trigger, next_fire
 from jobs.manifest import Job, Manifest
 from jobs.run import run_job
@@ -45,6 +46,7 @@ class JobRunner:
         except ScamgraphError as exc:
             # The run could not even be recorded (e.g. Neo4j went away); the next firing retries.
             log.error("job %s: could not run or record: %s", job.name, exc)
+            metrics.RUNS.labels(job.name, "failed").inc()
             return None
         log.info("job %s: %s in %.1fs (written %d, quarantined %d)%s", job.name, outcome.status,
                  outcome.duration_s, outcome.written, outcome.quarantined,
