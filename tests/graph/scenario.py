@@ -249,3 +249,22 @@ def paths_scenario() -> Scenario:
     for i in range(1, 5):
         s.send_all([(f"ph{i}", s.wallet(f"h{i}"), hub, 1, "2024-04-01")])
     return s
+
+
+TRON_ADDRESS = "TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj"  # base58check of 0x41 01 02 .. 14
+TRON_HEX = "410102030405060708090a0b0c0d0e0f1011121314"
+EVM_ADDRESS = "0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae"
+EVM_DISPLAY = "0xde0B295669a9FD93d5F28D9Ec85E40f4cb697BAe"
+
+
+def search_scenario() -> Scenario:
+    """Names, aliases in other scripts, and addresses to search for."""
+    s = Scenario()
+    s.org("huione", "Huione Guarantee", "Marketplace",
+          aliases=["汇旺担保", "Haowang Guarantee", "Хуэйон Гарантия"])
+    s.person("prince", "Chen Zhi", aliases=["陈志", "Vincent Chen"])
+    s.wallet("tw", address=TRON_ADDRESS, display=TRON_ADDRESS)
+    s.wallet("ew", chain="ethereum", address=EVM_ADDRESS, display=EVM_DISPLAY)
+    for i in (1, 2, 3):
+        s.org(f"alpha-{i}", f"Alpha Pay {i}", "PaymentProvider")
+    return s

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from graph.db import Graph
-from graph.investigate import exposure
+from graph.investigate import exposure, get_entities
 from graph.investigate.types import ExposureMethod, ExposureResult, RiskCategory
 from scamgraph.errors import NotFoundError, ValidationError
 from tests.graph.scenario import exposure_scenario
@@ -84,6 +84,12 @@ def test_organisation_target_excludes_internal_transfers(graph: Graph) -> None:
     assert result.target_wallets == ("tron:T", "tron:T2")
     assert [(a.asset, a.amount) for a in result.inflow] == [("TRX", 10.0), ("USDT", 520.0)]
     assert usdt(result, S, "direct") == (120.0, round(120 / 520, 9))
+
+
+def test_sanctions_summary_on_entities(exposed: Graph) -> None:
+    found = get_entities(exposed, ["tron:S1", "tron:S2"])
+    assert [(s.authority, s.program) for s in found["tron:S1"].sanctions] == [("OFAC", "CYBER2")]
+    assert found["tron:S2"].sanctions == ()  # sanctioned through its controller only
 
 
 def test_bad_arguments(exposed: Graph) -> None:
