@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -39,11 +40,15 @@ class EntityQueries:
 
     @guard(Role.READER, cost=hops_cost("depth", base=1, size_arg="limit"),
            description="Entities and relationships within `depth` links of one entity.")
-    async def neighbourhood(self, info: Info, id: strawberry.ID, rel_types: list[str] | None = None,
-                            depth: int = 1, limit: int = 100) -> Neighbourhood:
+    async def neighbourhood(
+        self, info: Info, id: strawberry.ID, rel_types: list[str] | None = None, depth: int = 1,
+        limit: int = 100, since: datetime | None = None, until: datetime | None = None,
+        expand_supernodes: bool = False,
+    ) -> Neighbourhood:
         ctx = info.context
-        sub = await ctx.call(investigate.neighbourhood, ctx.graph, id, rel_types or (), depth,
-                             limit)
+        sub = await ctx.call(
+            investigate.neighbourhood, ctx.graph, id, rel_types or (), depth, limit, since, until,
+            expand_supernodes=expand_supernodes, supernode_degree=ctx.settings.supernode_degree)
         return Neighbourhood.from_record(sub)
 
     @guard(Role.READER, cost=hops_cost("maxLength", base=5, size_arg="k"),

@@ -31,7 +31,7 @@ class OperationQueries:
                           source_id: str | None = None) -> IngestRunConnection:
         ctx = info.context
         page = await ctx.call(investigate.ingest_runs, ctx.graph, first, after, source_id)
-        return IngestRunConnection.from_record(page)
+        return IngestRunConnection.from_record(page, after)
 
     @guard(Role.ADMIN, cost=page_cost("first"), description="Newest API requests first.")
     async def audit_log(self, info: Info, first: int = 50) -> list[AuditLogEntry]:

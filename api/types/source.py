@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from api.types.common import JSON, PageInfo
+from graph.investigate.convert import decode_cursor, encode_cursor
 from graph.investigate.types import IngestRunPage, IngestRunRecord, SourceFreshness, SourceRecord
 from graph.values import to_jsonable
 
@@ -54,7 +55,7 @@ class IngestRun:
 
 @strawberry.type
 class IngestRunEdge:
-    cursor: str | None
+    cursor: str
     node: IngestRun
 
 
@@ -64,10 +65,11 @@ class IngestRunConnection:
     page_info: PageInfo
 
     @classmethod
-    def from_record(cls, page: IngestRunPage) -> IngestRunConnection:
-        edges = [IngestRunEdge(cursor=None, node=IngestRun.from_record(r)) for r in page.runs]
-        if edges:
-            edges[-1].cursor = page.end_cursor
+    def from_record(cls, page: IngestRunPage, after: str | None = None) -> IngestRunConnection:
+        # Cursors are offsets (graph.investigate.convert): edge i of a page sits at start + i.
+        start = decode_cursor(after)
+        edges = [IngestRunEdge(cursor=encode_cursor(start + i + 1), node=IngestRun.from_record(r))
+                 for i, r in enumerate(page.runs)]
         return cls(edges=edges, page_info=PageInfo(end_cursor=page.end_cursor,
                                                    has_next_page=page.has_next_page))
 
