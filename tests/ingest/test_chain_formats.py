@@ -16,7 +16,7 @@ def test_ethereum_etl_usdt_sample(graph: Graph, settings: Settings) -> None:
                      fixture("ethereum-etl/usdt_17173049_17173050.token_transfers.jsonl"))
     assert (summary.read, summary.written, summary.quarantined) == (41, 41, 0)
     assert counts(graph, data_only=True) == {
-        "node:Entity": 72, "node:Wallet": 72, "node:Source": 1, "relationship:TRANSFER": 41}
+        "node:Entity": 72, "node:Wallet": 72, "relationship:TRANSFER": 41}
     t = one(graph, "MATCH (a)-[t:TRANSFER {id: $id}]->(b) "
                    "RETURN a.id AS a, b.id AS b, properties(t) AS t",
             id="ethereum:0xd4afff4fe5b2a36d608d49a76878360c49f2fdc07793415b29ab61202d30080e:49")
