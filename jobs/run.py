@@ -81,7 +81,7 @@ def _run_locked(at: _Attempt) -> JobRun:
     try:
         fetched = at.retrier.call("fetch", lambda: _fetch(at, previous))
     except ScamgraphError as exc:
-        return _failed_early(at, f"fetch failed: {exc}")
+        return _failed(at, f"fetch failed: {exc}")
     if fetched.not_modified or fetched.sha256 == previous.sha256:
         discard(fetched)
         outcome = at.outcome("unchanged", sha256=fetched.sha256 or previous.sha256)
@@ -108,31 +108,30 @@ def _ingest(at: _Attempt, fetched: Fetched, previous: Validators) -> JobRun:
         summary = at.retrier.call("ingest", lambda: isolate.ingest(
             settings, job.ingester, snap.path, options, at.remaining_s()))
     except ScamgraphError as exc:
-        runs.tag(graph, job, run_id=None, since=since, snapshot=str(snap.path),
-                 attempts=at.retrier.attempts, error=str(exc))
-        return _failed_early(at, str(exc), sha256=snap.sha256, snapshot=str(snap.path),
-                             only_if_untracked=since)
-    runs.tag(graph, job, run_id=summary.run_id, since=since, snapshot=str(snap.path),
-             attempts=at.retrier.attempts)
+        tagged = runs.tag(graph, job, since=since, snapshot=str(snap.path),
+                          attempts=at.retrier.attempts, error=str(exc))
+        return _failed(at, str(exc), sha256=snap.sha256, snapshot=str(snap.path),
+                       recorded=bool(tagged), since=since)
+    runs.tag(graph, job, since=since, snapshot=str(snap.path), attempts=at.retrier.attempts)
     runs.set_origin(graph, job)
     state.save(graph, job.name, job.source, fetched, previous)
     return _from_summary(at, summary, str(snap.path))
 
 
-def _failed_early(at: _Attempt, error: str, *, sha256: str | None = None,
-                  snapshot: str | None = None, only_if_untracked: datetime | None = None) -> JobRun:
-    """A failed outcome; recorded here unless the runner already recorded this attempt's run."""
+def _failed(at: _Attempt, error: str, *, sha256: str | None = None, snapshot: str | None = None,
+            recorded: bool = False, since: datetime | None = None) -> JobRun:
+    """A failed outcome; recorded here unless the runner already recorded this run."""
     log.warning("job %s failed: %s", at.job.name, error)
     outcome = at.outcome("failed", sha256=sha256, snapshot=snapshot, error=error)
-    tracked = _runner_run(at, only_if_untracked) if only_if_untracked else None
-    if tracked is not None:
+    run_id = _runner_run(at, since) if recorded and since is not None else None
+    if run_id is not None:
         runs.set_origin(at.graph, at.job)
-        return replace(outcome, run_id=tracked)
+        return replace(outcome, run_id=run_id)
     return replace(outcome, run_id=runs.record(at.graph, at.job, outcome))
 
 
 def _runner_run(at: _Attempt, since: datetime) -> str | None:
-    """The id of the run the runner recorded (and `runs.tag` closed) since `since`, if any."""
+    """The id of the latest run the runner recorded (and `runs.tag` closed) since `since`."""
     latest = runs.last_runs(at.graph, [at.job.name]).get(at.job.name, {})
     started = latest.get("started_at")
     return latest["run_id"] if started is not None and started >= since else None

@@ -77,11 +77,12 @@ def record(graph: Graph, job: Job, outcome: JobRun) -> str:
     return run_id
 
 
-def tag(graph: Graph, job: Job, *, run_id: str | None, since: datetime, snapshot: str,
-        attempts: int, error: str | None = None) -> list[dict[str, Any]]:
-    """Put the job's name on the runner's run(s) of this attempt; close any left running."""
-    params = {"source_id": source_id(job), "id": run_id, "since": since, "job": job.name,
-              "snapshot": snapshot, "attempts": attempts, "error": error}
+def tag(graph: Graph, job: Job, *, since: datetime, snapshot: str, attempts: int,
+        error: str | None = None) -> list[dict[str, Any]]:
+    """Put the job's name on the runner's runs since `since`; close any left running."""
+    params = {"source_id": source_id(job), "since": since, "job": job.name,
+              "snapshot": snapshot, "attempts": attempts,
+              "error": error or "the ingest process stopped before it finished"}
     return graph.write("jobs/run_tag", params).records
 
 

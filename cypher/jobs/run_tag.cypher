@@ -1,10 +1,8 @@
-// Mark the runner's IngestRun(s) of this job attempt with the job's name and its snapshot.
-// By id when the runner returned one, else every untagged run of the source since the attempt
-// began (the job lock makes those this attempt's own). A run left "running" by a stopped
-// ingest process is closed as failed with the job's error.
+// Mark the runner's IngestRuns of one job run (all its attempts) with the job's name and
+// snapshot: the untagged runs of the job's source since the run began, which the job lock
+// makes this run's own. A run left "running" by a stopped ingest process is closed as failed.
 MATCH (r:IngestRun {source_id: $source_id})
-WHERE ($id IS NOT NULL AND r.id = $id)
-   OR ($id IS NULL AND r.job IS NULL AND r.started_at >= $since)
+WHERE r.job IS NULL AND r.started_at >= $since
 WITH r, r.status = 'running' AS stuck
 SET r.job = $job, r.snapshot = $snapshot, r.attempts = $attempts,
     r.status = CASE WHEN stuck THEN 'failed' ELSE r.status END,

@@ -148,3 +148,18 @@ def test_two_concurrent_runs_of_a_job_one_runs_and_one_is_locked(
     assert locked.error is not None and locked.error.startswith("locked by ")
     assert len(publisher.gets(TRX)) == 1
     assert [r["status"] for r in runs_of(graph, "trx")] == ["succeeded"]
+
+
+def test_neo4j_unavailable_to_the_ingest_is_retried_then_recorded_failed(
+        graph: Graph, tmp_path: Path, job_settings: Settings) -> None:
+    path = tmp_path / TRX
+    path.write_bytes((FIXTURES / TRX).read_bytes())
+    # The ingest process connects to a port where no Neo4j listens; the job's own graph is fine.
+    broken = job_settings.model_copy(update={"local_bolt_port": 9, "jobs_retries": 1})
+    outcome = run_job(graph, trx_job(str(path)), broken)
+    assert (outcome.status, outcome.attempts) == ("failed", 3)  # 1 fetch + 2 ingest attempts
+    assert "cannot reach Neo4j" in str(outcome.error)
+    [run] = runs_of(graph, "trx")
+    assert (run["status"], run["id"], run["snapshot"]) == ("failed", outcome.run_id,
+                                                           outcome.snapshot)
+    assert wallets(graph) == 0
