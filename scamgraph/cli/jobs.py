@@ -60,13 +60,37 @@ def list_jobs(manifest_path: Path | None, as_json: bool) -> None:
         for row in rows:
             click.echo(json.dumps(row.as_dict(now), ensure_ascii=False))
         return
-    click.echo(f"{'JOB':<22} {'SCHEDULE':<16} {'NEXT RUN (UTC)':<17} {'LAST':<10} FRESH")
+    click.echo(f"{'JOB':<22} {'SCHEDULE':<16} {'NEXT RUN (UTC)':<17} "
+               f"{'LAST RUN (UTC)':<17} {'STATUS':<10} FRESH")
     for row in rows:
         info = row.as_dict(now)
         fresh = humanise(info["age_s"]) + (" STALE" if info["stale"] else "")
-        nxt = row.next_fire.strftime("%Y-%m-%d %H:%M") if row.next_fire else "-"
-        click.echo(f"{row.job.name:<22} {row.job.schedule:<16} {nxt:<17} "
+        click.echo(f"{row.job.name:<22} {row.job.schedule:<16} {_minute(row.next_fire):<17} "
+                   f"{_minute(row.last.get('started_at')):<17} "
                    f"{info['last_status'] or 'never':<10} {fresh}")
+
+
+def _minute(when: datetime | None) -> str:
+    return when.strftime("%Y-%m-%d %H:%M") if when else "-"
+
+
+@jobs.command("history")
+@click.argument("name")
+@manifest_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+def history(name: str, manifest_path: Path | None, limit: int) -> None:
+    """Job NAME's latest runs, newest first, one JSON object per line."""
+    from graph.connect import open_graph
+    from jobs.runs import runs_of
+
+    _manifest(manifest_path).job(name)  # an unknown name fails with the known ones listed
+    with open_graph(get_settings(), start_local=False) as graph:
+        for run in runs_of(graph, name, limit):
+            click.echo(json.dumps(run, ensure_ascii=False, default=_iso))
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
 
 
 @jobs.command("run")

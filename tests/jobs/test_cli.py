@@ -22,6 +22,7 @@ from jobs.manifest import Job
 from jobs.metrics import metrics_app
 from jobs.runs import JobRun
 from scamgraph.settings import Settings
+from tests.jobs.conftest import FIXTURES
 from tests.jobs.publisher import Publisher
 from tests.jobs.test_scheduler import wait_for
 
@@ -61,6 +62,12 @@ def test_run_then_list_shows_status_and_freshness(
     assert 0 <= row["age_s"] < 60 and row["next_fire"].endswith(":00:00+00:00")
     table = cli(job_settings, tmp_path, "list", "--manifest", str(path)).stdout
     assert "trx" in table.splitlines()[1] and "succeeded" in table.splitlines()[1]
+    shown = cli(job_settings, tmp_path, "history", "trx", "--manifest", str(path)).stdout
+    [run] = [json.loads(line) for line in shown.splitlines()]
+    assert (run["id"], run["status"], run["written"]) == (outcome["run_id"], "succeeded", 7)
+    began = datetime.fromisoformat(run["started_at"]) - datetime.fromisoformat(outcome["started_at"])
+    assert timedelta(0) <= began < timedelta(seconds=30)  # the runner starts after the fetch
+    assert Path(run["snapshot"]).read_bytes() == (FIXTURES / TRX).read_bytes()
 
 
 def test_run_is_refused_while_another_process_holds_the_job(
