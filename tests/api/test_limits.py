@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graphql import get_introspection_query
+
 from api.auth import Role
 from api.schema import SDL_PATH, build_schema, sdl
 from graph.db import Graph
@@ -88,3 +90,11 @@ def test_entity_lookups_are_batched(gql: Executor, graph: Graph) -> None:
     data = gql.data(query)
     assert data["e7"] == {"name": "P7"}
     assert gql.last_calls == ["get_entities"]  # 15 lookups, one query
+
+
+def test_graphiql_introspection_fits_the_default_limits(gql: Executor) -> None:
+    query = get_introspection_query(descriptions=True, specified_by_url=True,
+                                    directive_is_repeatable=True, schema_description=True,
+                                    input_value_deprecation=True)
+    result = gql(query, Role.READER)
+    assert result.errors is None and result.data["__schema"]["queryType"]["name"] == "Query"

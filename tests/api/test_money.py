@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from api.auth import Role
+from api.schema import build_schema
 from graph.db import Graph
+from scamgraph.settings import Settings
 from tests.api.support import Executor
 from tests.graph.scenario import exposure_scenario, flows_scenario, trace_scenario
 
@@ -120,3 +122,31 @@ def test_bad_hops_name_the_limit(gql: Executor, graph: Graph) -> None:
     (error,) = result.errors
     assert error.extensions["code"] == "INVALID_ARGUMENT"
     assert "max_hops" in error.message
+
+
+def test_max_paths_budget_marks_the_trace_partial(gql: Executor, graph: Graph) -> None:
+    trace_scenario().write(graph)
+    query = '{ trace(seeds: ["tron:V"], maxHops: 3, maxPaths: 1) { partial reason pathsExplored } }'
+    trace = gql.data(query, Role.ANALYST)["trace"]
+    assert trace["partial"] is True and "max_paths" in trace["reason"]
+    assert trace["pathsExplored"] == 3  # one path per hop
+
+
+def test_time_budget_is_a_coded_error(api_settings: Settings, graph: Graph) -> None:
+    # 40 wallets, every ordered pair linked: a 6-hop enumeration cannot finish in 1 ms.
+    graph.driver.execute_query(
+        "UNWIND range(0, 39) AS i CREATE (:Entity:Wallet {id: 'tron:d' + i, chain: 'tron'}) "
+        "WITH count(*) AS _ MATCH (a:Wallet), (b:Wallet) WHERE a <> b "
+        "CREATE (a)-[:TRANSFER {id: a.id + b.id, asset: 'USDT', amount: 1.0, "
+        "ts: datetime('2024-01-01T00:00:00Z')}]->(b)", database_=graph.database)
+    hurried = Graph(graph.driver, graph.database, timeout_s=0.001)
+    run = Executor(build_schema(api_settings), api_settings, hurried)
+    result = run('{ trace(seeds: ["tron:d0"], maxHops: 6, maxPaths: 100000) { partial } }',
+                 Role.ANALYST)
+    if result.errors:
+        (error,) = result.errors
+        assert error.extensions["code"] == "BUDGET_EXCEEDED"
+        assert error.extensions["limit"] == "query_timeout_s"
+        assert "time budget" in error.message
+    else:
+        assert result.data["trace"]["partial"] is True
