@@ -65,7 +65,8 @@ def test_run_then_list_shows_status_and_freshness(
     shown = cli(job_settings, tmp_path, "history", "trx", "--manifest", str(path)).stdout
     [run] = [json.loads(line) for line in shown.splitlines()]
     assert (run["id"], run["status"], run["written"]) == (outcome["run_id"], "succeeded", 7)
-    began = datetime.fromisoformat(run["started_at"]) - datetime.fromisoformat(outcome["started_at"])
+    iso = datetime.fromisoformat
+    began = iso(run["started_at"]) - iso(outcome["started_at"])
     assert timedelta(0) <= began < timedelta(seconds=30)  # the runner starts after the fetch
     assert Path(run["snapshot"]).read_bytes() == (FIXTURES / TRX).read_bytes()
 
