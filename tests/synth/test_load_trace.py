@@ -1,0 +1,93 @@
+"""The default scenario loads into the real Neo4j, and traces find the planted amounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.db import Graph
+from graph.investigate.trace import trace
+from graph.investigate.types import TraceParams, TraceResult
+from scamgraph.settings import Settings
+from synth.load import LoadReport, load_scenario
+from tests.synth.helpers import scaled
+
+Scenario = tuple[Path, dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def loaded(session_graph: Graph, settings: Settings, scenario: Scenario
+           ) -> Iterator[tuple[Graph, LoadReport]]:
+    session_graph.write_autocommit("db/clear")
+    out, _ = scenario
+    yield session_graph, load_scenario(session_graph, out, settings)
+    session_graph.write_autocommit("db/clear")
+
+
+def found(result: TraceResult) -> dict[str, dict[str, float]]:
+    return {o.id: {a.asset: a.amount for a in o.amounts} for o in result.organisations}
+
+
+def planted(*sections: dict[str, Any]) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for section in sections:
+        for gid, v in section.items():
+            out[gid] = {asset: float(scaled(a)) for asset, a in v["amounts"].items()}
+    return out
+
+
+def assert_close(got: dict[str, dict[str, float]], want: dict[str, dict[str, float]]) -> None:
+    assert set(got) == set(want)
+    for gid, amounts in want.items():
+        assert got[gid].keys() == amounts.keys(), gid
+        for asset, value in amounts.items():
+            assert got[gid][asset] == pytest.approx(value, rel=1e-9), (gid, asset)
+
+
+def test_every_file_loads_once_without_rejects(loaded: tuple[Graph, LoadReport],
+                                               scenario: Scenario, settings: Settings) -> None:
+    graph, report = loaded
+    out, truth = scenario
+    assert report.quarantined == 0 and len(report.loaded) == len(truth["files"])
+    rows = {r["name"]: r["count"] for r in graph.read("db/counts") if r["kind"] == "relationship"}
+    t = truth["transfers"]
+    assert rows["TRANSFER"] == t["tron"] + t["ethereum"] + t["bitcoin"]
+    again = load_scenario(graph, out, settings)
+    assert again.loaded == [] and len(again.skipped) == len(truth["files"])
+
+
+@pytest.mark.parametrize("case_id", ["pig-butchering", "spray-and-funnel", "btc-peel-chain"])
+def test_trace_from_one_victim_reaches_the_planted_organisations(
+        loaded: tuple[Graph, LoadReport], scenario: Scenario, case_id: str) -> None:
+    graph, _ = loaded
+    _, truth = scenario
+    victim = next(v for v in truth["victims"] if v["case"] == case_id)
+    hops = 5 if case_id == "pig-butchering" else 3
+    result = trace(graph, TraceParams(seeds=(victim["wallet"],), max_hops=hops))
+    assert not result.partial
+    assert_close(found(result), planted(victim["direct"], within(truth, victim, hops)))
+
+
+def within(truth: dict[str, Any], victim: dict[str, Any], hops: int) -> dict[str, Any]:
+    """What the victim's money reaches downstream within `hops` (peels one hop apiece)."""
+    if victim["case"] != "btc-peel-chain":
+        return {g: v for g, v in victim["downstream_transfers"].items() if v["min_hops"] <= hops}
+    peel = next(c for c in truth["cases"] if c["id"] == "btc-peel-chain")
+    out: dict[str, Any] = {}
+    for p in peel["peels"]:
+        if p["hop"] + 1 <= hops:  # victim -> start is the first hop
+            raw = int(p["amount"]["raw"]) + int(out.get(p["exchange"], {}).get("raw", 0))
+            out[p["exchange"]] = {"raw": str(raw), "decimals": 8}
+    return {g: {"amounts": {"BTC": a}} for g, a in out.items()}
+
+
+def test_trace_from_all_victims_of_the_intake_case(loaded: tuple[Graph, LoadReport],
+                                                   scenario: Scenario) -> None:
+    graph, _ = loaded
+    _, truth = scenario
+    case = next(c for c in truth["cases"] if c["id"] == "pig-butchering")
+    result = trace(graph, TraceParams(seeds=tuple(case["seeds"]), max_hops=6))
+    assert_close(found(result), planted(case["orgs"]))
