@@ -9,6 +9,8 @@ the degree ranking, as on the real chains.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import random
 from collections.abc import Iterator
@@ -47,13 +49,30 @@ def zipf(rng: random.Random, n: int) -> int:
     return rank % n
 
 
-def hot_index(rng: random.Random) -> int:
-    """Which of an exchange's hot wallets: the first carries most of the traffic."""
-    return rng.choices(range(pop.HOT_WALLETS), (0.6, 0.3, 0.1))[0]
+def pick(rng: random.Random, cumulative: list[float]) -> int:
+    """An index drawn by cumulative weights (random.choices without its per-call set-up)."""
+    return bisect.bisect(cumulative, rng.random() * cumulative[-1])
 
 
-def exchange(rng: random.Random) -> str:
-    return rng.choices(cast.EXCHANGES, cast.EXCHANGE_SHARES)[0]
+CUM_MIX = list(itertools.accumulate(MIX))
+CUM_EXCHANGES = list(itertools.accumulate(cast.EXCHANGE_SHARES))
+# Which of an exchange's hot wallets: the first carries most of the traffic.
+CUM_HOT = list(itertools.accumulate((0.6, 0.3, 0.1)))
+Role = tuple[object, ...]
+
+
+def parties(rng: random.Random, users: int) -> tuple[Role, Role]:
+    """Sender and receiver as population roles: ("retail", user), ("dep", exchange, user) or
+    ("hot", exchange, i); only the two addresses used are ever computed."""
+    ex, user = cast.EXCHANGES[pick(rng, CUM_EXCHANGES)], zipf(rng, users)
+    kind = pick(rng, CUM_MIX)
+    if kind == 0:
+        return ("retail", user), ("dep", ex, user)
+    if kind == 1:
+        return ("dep", ex, user), ("hot", ex, pick(rng, CUM_HOT))
+    if kind == 2:
+        return ("hot", ex, pick(rng, CUM_HOT)), ("retail", user)
+    return ("retail", user), ("retail", zipf(rng, users))
 
 
 def usd_raw(rng: random.Random, median: float = MEDIAN_USD) -> int:
@@ -75,36 +94,29 @@ def account_traffic(keys: Keys, chain: str, n: int) -> Iterator[TokenTransfer]:
     rng, users = keys.rng("background", chain), retail_count(n)
     for k, ts in enumerate(times(rng, n)):
         token = TRON_USDT if chain == "tron" else (ETH_USDT if rng.random() < 0.7 else ETH_USDC)
-        ex, user = exchange(rng), zipf(rng, users)
-        kind = rng.choices(range(4), MIX)[0]
-        hot = pop.hot_wallet(keys, chain, ex, hot_index(rng))
-        dep = pop.deposit_address(keys, chain, ex, user)
-        me = pop.retail(keys, chain, user)
-        a, b = ((me, dep), (dep, hot), (hot, me),
-                (me, pop.retail(keys, chain, zipf(rng, users))))[kind]
+        a, b = parties(rng, users)
         if a != b:
-            yield TokenTransfer(ts, f"bg:{chain}:{k}", token, a, b, usd_raw(rng))
+            yield TokenTransfer(ts, f"bg:{chain}:{k}", token, pop.account(keys, chain, *a),
+                                pop.account(keys, chain, *b), usd_raw(rng))
 
 
 def bitcoin_traffic(keys: Keys, n: int) -> Iterator[BtcTx]:
     """n background Bitcoin payments, each with change back to the payer (one transfer each)."""
     rng, users = keys.rng("background", "bitcoin"), retail_count(n)
     for k, ts in enumerate(times(rng, n)):
-        ex, user = exchange(rng), zipf(rng, users)
-        hot = pop.btc_hot_wallet(keys, ex, hot_index(rng))
-        me = pop.btc_retail(keys, user)
-        kind = rng.choices(range(4), MIX)[0]
-        dep = pop.btc_deposit_address(keys, ex, user)
-        peer = pop.btc_retail(keys, zipf(rng, users))
-        a, b = ((me, dep), (dep, hot), (hot, me), (me, peer))[kind]
-        if a == b:
+        roles = parties(rng, users)
+        if roles[0] == roles[1]:
             continue
+        a, b = keys.btc(*roles[0]), keys.btc(*roles[1])
         pay = max(546, int(math.exp(rng.gauss(math.log(1_000_000), 1.8))))
         fee = rng.randint(10, 40) * (110 + 34 * 2)
-        n_in = rng.choices((1, 2, 3), (0.7, 0.2, 0.1))[0]
-        change = int(pay * rng.uniform(0.05, 3.0))
-        per_input = (pay + change + fee) // n_in + 1
+        n_in = 1 + pick(rng, CUM_INPUTS)
+        per_input = (pay + int(pay * rng.uniform(0.05, 3.0)) + fee) // n_in + 1
         inputs = tuple(BtcIn(keys.hex64("prev", "bg", k, j), rng.randint(0, 3), a, per_input)
                        for j in range(n_in))
         change = per_input * n_in - pay - fee
         yield BtcTx(ts, f"bg:btc:{k}", inputs, (BtcOut(b, pay), BtcOut(a, change)))
+
+
+# Inputs per background Bitcoin payment: one mostly, sometimes two or three.
+CUM_INPUTS = list(itertools.accumulate((0.7, 0.2, 0.1)))
