@@ -120,12 +120,18 @@ def test_bad_input_is_not_retried_and_leaves_the_graph_as_it_was(
 
 def test_an_ingest_past_the_time_limit_is_stopped_and_recorded(
         graph: Graph, tmp_path: Path, job_settings: Settings) -> None:
-    path = tmp_path / TRX
-    path.write_bytes((FIXTURES / TRX).read_bytes())
-    # Spawning the ingest process alone (imports, driver) takes longer than 0.3s.
-    outcome = run_job(graph, trx_job(str(path), timeout_s=0.3), job_settings)
+    # 60,000 lowercase EVM addresses (valid without a checksum): far more than 1s of ingest.
+    path = tmp_path / "sanctioned_addresses_ETH.txt"
+    path.write_text("".join(f"0x{n:040x}\n" for n in range(1, 60_001)), encoding="ascii")
+    job = Job(name="eth", ingester="ofac-list", source=str(path), schedule="0 * * * *",
+              options={"asset": "ETH"}, timeout_s=1.0)
+    began = time.monotonic()
+    outcome = run_job(graph, job, job_settings)
+    assert time.monotonic() - began < 15  # stopped, not run to the end
     assert outcome.status == "failed" and "time limit" in str(outcome.error)
-    assert [r["status"] for r in runs_of(graph, "trx")] == ["failed"]
+    [run] = runs_of(graph, "eth")
+    assert (run["status"], run["id"]) == ("failed", outcome.run_id)
+    assert "time limit" in run["error"]
     assert graph.read("jobs/lock_list") == []
 
 
