@@ -1,8 +1,8 @@
 """`ofac-sdn-xml`: OFAC's SDN_ADVANCED.XML, parsed streaming with defusedxml.
 
 Reference values (feature, name-part, party and sanctions types) come first in the file and are
-kept; each DistinctParty is turned into records and cleared as soon as it ends, so memory holds
-one party at a time plus a small map of profile -> party/wallet ids. Programs and listing dates
+kept; each DistinctParty is turned into records and removed as soon as it ends, so memory holds
+one party at a time plus the ids of parties with listed wallets. Programs and listing dates
 sit in SanctionsEntries after all parties: their Sanction nodes and SANCTIONED_BY links (for the
 party and its listed wallets) are yielded there. Both the current namespace and the older
 `http://www.un.org/sanctions/1.0` are read: tags are matched by local name.
@@ -76,7 +76,10 @@ def _party(elem: Element, refs: Refs, profiles: dict[str, tuple[str, list[str]]]
         if isinstance(item, NodeRecord):
             wallet_ids.append(item.id)
         yield item
-    profiles[facts.profile_id] = (node.id, wallet_ids)
+    # Only parties that a later SanctionsEntry could not find from its ProfileID alone are
+    # kept, so memory grows with listed wallets, not with the size of the list.
+    if wallet_ids or node.id != party_id(facts.profile_id):
+        profiles[facts.profile_id] = (node.id, wallet_ids)
 
 
 def _entry(elem: Element, refs: Refs, profiles: dict[str, tuple[str, list[str]]]) -> Iterator[Item]:
