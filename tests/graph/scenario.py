@@ -24,7 +24,7 @@ CALL () {
 }
 CALL () {
   UNWIND $transfers AS t
-  MATCH (a:Wallet {id: t.from}), (b:Wallet {id: t.to})
+  MATCH (a:Entity {id: t.from}), (b:Entity {id: t.to})
   CREATE (a)-[r:TRANSFER]->(b) SET r = t.props
 }
 """

@@ -1,0 +1,109 @@
+"""Trace and exposure called directly (graph.investigate), p50/p95 over many seeds.
+
+    .venv/bin/python bench/trace_exposure.py --home DIR --bolt-port N \
+        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build]
+
+Uses a local Neo4j in DIR (started if needed; ITS DATA IS REPLACED unless --skip-build) and
+the same synthetic graph as bench/api_bench.py (bench/synthetic_graph.py), so the GraphQL
+figures there and these direct figures describe the same data. Each case runs once per seed
+after a warm-up over the first three seeds; seeds are unattributed wallets, spread evenly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
+from graph import investigate, migrate
+from graph.connect import open_graph
+from graph.db import Graph
+from graph.investigate.types import Direction, ExposureMethod, TraceParams
+from scamgraph.errors import BudgetExceededError
+from scamgraph.settings import load_settings
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(samples, n=20, method="inclusive")
+    return statistics.median(samples), cuts[18]
+
+
+def measure(name: str, call: Callable[[str], Any], seeds: list[str]) -> None:
+    """p50/p95 wall time of `call` over the seeds; budget errors are counted, not timed."""
+    for seed in seeds[:3]:
+        try:
+            call(seed)
+        except BudgetExceededError:
+            pass
+    samples, partial, over = [], 0, 0
+    for seed in seeds:
+        began = time.perf_counter()
+        try:
+            result = call(seed)
+        except BudgetExceededError:
+            over += 1
+            continue
+        samples.append((time.perf_counter() - began) * 1000)
+        partial += bool(getattr(result, "partial", False))
+    if len(samples) < 2:
+        print(f"{name:42s} too few completed runs ({len(samples)}; {over} over budget)")
+        return
+    p50, p95 = percentiles(samples)
+    print(f"{name:42s} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  "
+          f"(n={len(samples)}, partial {partial}, over budget {over})")
+
+
+def cases(graph: Graph) -> list[tuple[str, Callable[[str], Any]]]:
+    def tr(**kw: Any) -> Callable[[str], Any]:
+        return lambda seed: investigate.trace(graph, TraceParams(seeds=(seed,), **kw))
+
+    def ex(hops: int, method: ExposureMethod) -> Callable[[str], Any]:
+        return lambda seed: investigate.exposure(graph, seed, hops, method)
+
+    return [
+        ("trace fwd 3 hops, time-ordered", tr(max_hops=3)),
+        ("trace fwd 3 hops, time-ordered, rollup", tr(max_hops=3, rollup=True)),
+        ("trace fwd 4 hops, time-ordered", tr(max_hops=4)),
+        ("trace fwd 6 hops, time-ordered", tr(max_hops=6)),
+        ("trace fwd 3 hops, unordered", tr(max_hops=3, time_ordered=False)),
+        ("trace bwd 3 hops, time-ordered", tr(max_hops=3, direction=Direction.BACKWARD)),
+        ("exposure 2 hops HAIRCUT", ex(2, ExposureMethod.HAIRCUT)),
+        ("exposure 3 hops HAIRCUT", ex(3, ExposureMethod.HAIRCUT)),
+        ("exposure 3 hops ANY_CONTACT", ex(3, ExposureMethod.ANY_CONTACT)),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--transfers", type=int, default=100_000)
+    parser.add_argument("--wallets", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--home", type=Path, required=True)
+    parser.add_argument("--bolt-port", type=int, required=True)
+    parser.add_argument("--skip-build", action="store_true")
+    opts = parser.parse_args()
+    settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
+                             local_http_port=0, query_timeout_s=60)
+    with open_graph(settings) as graph:
+        migrate.migrate(graph)
+        if not opts.skip_build:
+            began = time.monotonic()
+            build(graph, opts.wallets, opts.transfers)
+            print(f"built {opts.wallets} wallets, {opts.transfers} transfers "
+                  f"in {time.monotonic() - began:.1f}s")
+        first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
+        step = max(1, (opts.wallets - first) // opts.runs)
+        seeds = [wallet(first + step * i) for i in range(opts.runs)]
+        for name, call in cases(graph):
+            measure(name, call, seeds)
+
+
+if __name__ == "__main__":
+    main()
