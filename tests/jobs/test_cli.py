@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import signal
@@ -20,7 +21,7 @@ from graph.db import Graph
 from jobs import lock, runs
 from jobs.manifest import Job
 from jobs.metrics import metrics_app
-from jobs.runs import JobRun
+from jobs.runs import JobRun, runs_of
 from scamgraph.settings import Settings
 from tests.jobs.conftest import FIXTURES
 from tests.jobs.publisher import Publisher
@@ -115,6 +116,42 @@ def test_the_scheduler_process_runs_jobs_and_serves_metrics(
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "job trx: succeeded" in err
+
+
+def test_two_scheduler_processes_never_run_the_job_at_the_same_time(
+        graph: Graph, publisher: Publisher, job_settings: Settings, tmp_path: Path) -> None:
+    publisher.behaviour.delay_s = 0.7  # each run holds the lock across the other's firing
+    path = manifest(tmp_path, publisher.url(TRX), schedule="* * * * * *")
+    ports = [free_port(), free_port()]
+    procs = [subprocess.Popen([*EXE, "jobs", "scheduler", "--manifest", str(path),
+                               "--metrics-port", str(port)], cwd=tmp_path, env=env(job_settings),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for port in ports]
+
+    def count(port: int, status: str) -> float:
+        try:
+            text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2).text
+        except httpx.TransportError:
+            return 0.0
+        for line in text.splitlines():
+            if line.startswith(f'scamgraph_job_runs_total{{job="trx",status="{status}"}}'):
+                return float(line.split()[-1])
+        return 0.0
+
+    def enough() -> bool:
+        return len(runs_of(graph, "trx", 100)) >= 4 and sum(count(p, "locked") for p in ports) > 0
+
+    try:
+        assert wait_for(enough, timeout_s=90)
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGTERM)
+        for proc in procs:
+            proc.wait(timeout=60)
+    spans = sorted((r["started_at"], r["ended_at"]) for r in runs_of(graph, "trx", 100))
+    for (_, ended), (started, _) in itertools.pairwise(spans):
+        assert ended <= started, "two runs of one job overlapped"
+    assert [proc.returncode for proc in procs] == [0, 0]
 
 
 def test_metrics_app_mounts_in_starlette_and_reads_job_history_from_the_graph(
