@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from click.testing import CliRunner
 from graphql import get_introspection_query
 
 from api.auth import Role
 from api.schema import SDL_PATH, build_schema, sdl
 from graph.db import Graph
+from scamgraph.cli import cli
 from scamgraph.settings import Settings
 from tests.api.support import Executor
 
@@ -98,3 +100,8 @@ def test_graphiql_introspection_fits_the_default_limits(gql: Executor) -> None:
                                     input_value_deprecation=True)
     result = gql(query, Role.READER)
     assert result.errors is None and result.data["__schema"]["queryType"]["name"] == "Query"
+
+
+def test_serve_prints_the_committed_schema() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--print-schema"])
+    assert result.exit_code == 0 and result.output == SDL_PATH.read_text(encoding="utf-8")
