@@ -2,7 +2,7 @@
 // organisation's ultimate parent group: up SUBSIDIARY_OF and majority OWNS (> 50 %) by an
 // organisation, at most 6 links, to an organisation with no such parent (else the farthest one).
 UNWIND $wallets AS wid
-MATCH (w:Entity:Wallet {id: wid})-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o:Organization|Person)
+MATCH (w:Entity&Wallet {id: wid})-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o:Organization|Person)
 WITH DISTINCT wid, o
 CALL (o) {
   OPTIONAL MATCH p = (o) ((a)-[r:SUBSIDIARY_OF|OWNS]-(b:Organization)

@@ -1,7 +1,7 @@
 // Exposure region: transfers into the target wallets and, level by level up to $max_hops - 1
 // links further back, into their senders; summed per (sender, receiver, asset). Supernodes
 // (degree, Exchange/Bridge wallets, token contracts) are not expanded; $max_wallets per level.
-MATCH (t:Entity:Wallet) WHERE t.id IN $targets
+MATCH (t:Entity&Wallet) WHERE t.id IN $targets
 WITH collect(t) AS frontier
 WITH frontier, frontier AS seen, [] AS edges, false AS cut
 // level 0

@@ -1,7 +1,7 @@
 // Backward trace: filtered transfer paths into the seed wallets, hop by hop up to $max_hops (6 at most).
 // Each hop is no later than the one after it when $time_ordered; wallets do not repeat on a path; at most
 // $max_paths paths per hop; supernodes and $stop_at kinds end a path unless $expand_supernodes.
-MATCH (s:Entity:Wallet) WHERE s.id IN $seeds
+MATCH (s:Entity&Wallet) WHERE s.id IN $seeds
 WITH collect(s) AS seeds
 WITH seeds, [s IN seeds | {rels: [], nodes: [s], open: true}] AS frontier, [] AS found, false AS cut
 // hop 1

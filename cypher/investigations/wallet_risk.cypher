@@ -3,7 +3,7 @@
 // scam-linked when the wallet or a controller has a scam category or is a :ScamOperation;
 // compound-linked when a controller or one of its parents OPERATES a :Compound.
 UNWIND $wallets AS wid
-MATCH (w:Entity:Wallet {id: wid})
+MATCH (w:Entity&Wallet {id: wid})
 WITH w, COLLECT { MATCH (w)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) RETURN DISTINCT o } AS controllers
 WITH w, controllers, COLLECT {
     UNWIND controllers AS o
