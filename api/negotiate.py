@@ -10,6 +10,8 @@ from starlette.requests import Request
 from api.errors import GRAPHQL_RESPONSE, RequestError
 
 JSON_MEDIA = "application/json"
+# A saved investigation may hold up to 1 MB of JSON (api/store.py); queries are far smaller.
+MAX_BODY_BYTES = 2_000_000
 
 
 def _accepted(accept: str) -> dict[str, float]:
@@ -59,6 +61,17 @@ def _object(text: str, what: str) -> dict[str, Any] | None:
     return value
 
 
+async def _body(request: Request) -> bytes:
+    """The request body, refused (413) past MAX_BODY_BYTES without reading it all."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise RequestError(413, "PAYLOAD_TOO_LARGE", f"the body is over {MAX_BODY_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def read_params(request: Request) -> dict[str, Any]:
     """query, variables, operationName from the URL (GET) or the JSON body (POST)."""
     if request.method == "GET":
@@ -71,7 +84,7 @@ async def read_params(request: Request) -> dict[str, Any]:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media != JSON_MEDIA:
             raise RequestError(415, "UNSUPPORTED_MEDIA_TYPE", f"POST a {JSON_MEDIA} body")
-        params = _object((await request.body()).decode("utf-8", "replace"), "the body") or {}
+        params = _object((await _body(request)).decode("utf-8", "replace"), "the body") or {}
     else:
         raise RequestError(405, "METHOD_NOT_ALLOWED", "use GET or POST", {"Allow": "GET, POST"})
     if not isinstance(params.get("query"), str) or not params["query"].strip():

@@ -82,6 +82,8 @@ def test_bad_requests(client: httpx.Client) -> None:
     assert client.post("/graphql", json={"query": "{ sources { id } }"},
                        headers={**auth(Role.ANALYST), "Accept": "text/csv"}).status_code == 406
     assert client.put("/graphql", json={}, headers=headers).status_code == 405
+    huge = {"query": "{ sources { id } }", "variables": {"pad": "x" * 2_100_000}}
+    assert client.post("/graphql", json=huge, headers=headers).status_code == 413
 
 
 def test_no_accept_header_means_json(client: httpx.Client) -> None:
