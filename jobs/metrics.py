@@ -48,31 +48,42 @@ def observe(job: str, status: str, duration_s: float, written: int = 0, quaranti
 
 
 class MetricsApp:
-    """An ASGI app serving the default registry, plus the graph's job history when given.
+    """An ASGI app serving the default registry plus, given a graph, the jobs' recorded history.
 
+    The graph is the one passed in, else the host app's `app.state.graph` (starlette puts
+    the app in the ASGI scope), so it can be built before the app's lifespan opens the graph.
     An object rather than a function, so starlette treats it as an app, not an endpoint:
-    `Route("/metrics", endpoint=metrics_app(graph))` and `Mount` both work."""
+    `Route("/metrics", endpoint=metrics_app())` and `Mount("/metrics", app=...)` both work."""
 
     def __init__(self, graph: Graph | None = None) -> None:
-        self.extra: CollectorRegistry | None = None
-        if graph is not None:
-            self.extra = CollectorRegistry(auto_describe=False)
-            self.extra.register(GraphJobCollector(graph))
+        self.graph = graph
 
-    def body(self) -> bytes:
+    def body(self, graph: Graph | None) -> bytes:
         text = generate_latest(REGISTRY)
-        return text + generate_latest(self.extra) if self.extra is not None else text
+        if graph is None:
+            return text
+        extra = CollectorRegistry(auto_describe=False)
+        extra.register(GraphJobCollector(graph))
+        return text + generate_latest(extra)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        graph = self.graph or _app_graph(scope)
         # The graph query blocks; keep it off the event loop.
-        body = await anyio.to_thread.run_sync(self.body)
+        body = await anyio.to_thread.run_sync(self.body, graph)
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-type", CONTENT_TYPE_LATEST.encode())]})
         await send({"type": "http.response.body", "body": body})
 
 
+def _app_graph(scope: Any) -> Graph | None:
+    state = getattr(scope.get("app"), "state", None)
+    graph = getattr(state, "graph", None)
+    return graph if isinstance(graph, Graph) else None
+
+
 def metrics_app(graph: Graph | None = None) -> MetricsApp:
-    """The /metrics ASGI app; with a graph it also reports each job's recorded history."""
+    """The /metrics ASGI app; with a graph (given, or the app's state) it also reports
+    each job's recorded history."""
     return MetricsApp(graph)
 
 

@@ -160,21 +160,25 @@ def test_metrics_app_mounts_in_starlette_and_reads_job_history_from_the_graph(
     ended = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
     for status in ("succeeded", "unchanged", "failed"):
         runs.record(graph, job, JobRun("trx", status, ended - timedelta(seconds=5), ended))
-    app = Starlette(routes=[Route("/metrics", endpoint=metrics_app(graph)),
-                            Mount("/m", app=metrics_app())])
+    # The API's way: a Route built before the lifespan; the graph comes from app.state.
+    api = Starlette(routes=[Route("/metrics", endpoint=metrics_app())])
+    api.state.graph = graph
+    bare = Starlette(routes=[Mount("/m", app=metrics_app()), Mount("/g", app=metrics_app(graph))])
 
-    async def get(url: str) -> httpx.Response:
+    async def get(app: Starlette, url: str) -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://api") as client:
             return await client.get(url)
 
-    for url in ("/metrics", "/m/"):
-        response = asyncio.run(get(url))
+    recorded = 'scamgraph_job_recorded_runs{job="trx",status="failed"} 1.0'
+    for app, url, from_graph in ((api, "/metrics", True), (bare, "/m/", False),
+                                 (bare, "/g/", True)):
+        response = asyncio.run(get(app, url))
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/plain")
         assert "# TYPE scamgraph_job_runs_total counter" in response.text
         assert "# TYPE scamgraph_job_last_success_timestamp_seconds gauge" in response.text
-    text = asyncio.run(get("/metrics")).text
-    assert 'scamgraph_job_recorded_runs{job="trx",status="failed"} 1.0' in text
+        assert (recorded in response.text) is from_graph
+    text = asyncio.run(get(api, "/metrics")).text
     # 2026-11-22T03:00:00Z is 1795316400 seconds after the epoch.
     assert 'scamgraph_job_last_success_recorded_timestamp_seconds{job="trx"} 1.7953164e+09' in text
