@@ -6,9 +6,9 @@ at /metrics, where the API's own request metrics (same default registry) appear 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-import anyio.to_thread
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -69,7 +69,7 @@ class MetricsApp:
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         graph = self.graph or _app_graph(scope)
         # The graph query blocks; keep it off the event loop.
-        body = await anyio.to_thread.run_sync(self.body, graph)
+        body = await asyncio.to_thread(self.body, graph)
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-type", CONTENT_TYPE_LATEST.encode())]})
         await send({"type": "http.response.body", "body": body})
