@@ -72,7 +72,8 @@ def test_bad_rows_are_rejected_and_the_rest_loads(tmp_path: Path) -> None:
         + b'1,"BAD, Checksum",individual,CYBER2,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
           b'Digital Currency Address - ETH 0x7F367cC41522cE07553e823bf3be79A889DEbe1b.\n'
         + b'2,"CAF\xc9, Latin1",individual,CUBA,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
-        + b"3,TOO FEW COLUMNS,-0- \n")
+        + b"3,TOO FEW COLUMNS,-0- \n"
+        + b"\x1a")  # old OFAC downloads end with a DOS end-of-file byte: not a row
     items = _read(bad)
     rejected = [(i.position, i.reason) for i in items if isinstance(i, Rejected)]
     assert rejected[1:] == [
