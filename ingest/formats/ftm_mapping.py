@@ -74,13 +74,17 @@ def _queries_of(meta: Any, mapping_file: Path) -> list[dict[str, Any]]:
 
 
 def _local_csvs(data: dict[str, Any], mapping_file: Path) -> list[Path]:
+    """The query's CSV files, which must sit in the mapping file's folder (or below it): a
+    mapping fetched from a URL must not make the ingest read any other local file."""
     urls = data.get("csv_urls") or [data.get("csv_url")]
+    folder = mapping_file.parent.resolve()
     paths = []
     for url in urls if isinstance(urls, list) else [urls]:
-        if not url or "://" in str(url):
-            raise InputError(f"{mapping_file}: csv_url {url!r} is not a local file",
+        path = (folder / str(url or "")).resolve()
+        if not url or "://" in str(url) or not path.is_relative_to(folder):
+            raise InputError(f"{mapping_file}: csv_url {url!r} is not a file next to the mapping",
                              hint="download it first or pass the CSV as the source with mapping=")
-        paths.append((mapping_file.parent / str(url)).resolve())
+        paths.append(path)
     return paths
 
 

@@ -49,7 +49,9 @@ def test_ids_are_deterministic_and_prefixed_by_dataset() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("case: {queries: [{csv_url: x.csv, entities: {}}]}", "invalid FollowTheMoney mapping"),
     ("case: {queries: [{csv_url: 'https://example.org/x.csv', entities: "
-     "{a: {schema: Person, keys: [n], properties: {name: {column: n}}}}}]}", "not a local file"),
+     "{a: {schema: Person, keys: [n], properties: {name: {column: n}}}}}]}", "not a file next"),
+    ("case: {queries: [{csv_url: ../../../etc/passwd, entities: "
+     "{a: {schema: Person, keys: [n], properties: {name: {column: n}}}}}]}", "not a file next"),
     ("- just a list", "YAML object of datasets"),
 ])
 def test_bad_mapping_fails_whole(tmp_path: Path, text: str, message: str) -> None:
