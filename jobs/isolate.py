@@ -81,7 +81,8 @@ def ingest(settings: Settings, fmt: str, path: Path, options: dict[str, str],
 def _wait(receiver: Connection, proc: Any, timeout_s: float) -> tuple[Any, ...]:
     if not receiver.poll(max(timeout_s, 0.0)):
         proc.kill()
-        raise JobTimeoutError(f"ingest stopped after the job's time limit ({timeout_s:.0f}s left)")
+        raise JobTimeoutError(f"ingest stopped at the job's time limit (it had {timeout_s:.1f}s)",
+                              hint="raise the job's timeout_s in the manifest")
     try:
         answer: tuple[Any, ...] = receiver.recv()
     except EOFError:
