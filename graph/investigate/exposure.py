@@ -91,14 +91,18 @@ def _category(
 ) -> CategoryExposure:
     near: dict[str, float] = defaultdict(float)
     far: dict[str, float] = defaultdict(float)
+    senders: set[str] = set()
     for e in incoming:
         near[e.asset] += direct(e)
         far[e.asset] += indirect(e)
+        if direct(e):
+            senders.add(e.sender)
     total = sum(inflow.values())
     return CategoryExposure(
         category=category, direct=_shares(near, inflow), indirect=_shares(far, inflow),
         direct_amount=sum(near.values()), direct_share=_ratio(sum(near.values()), total),
         indirect_amount=sum(far.values()), indirect_share=_ratio(sum(far.values()), total),
+        direct_sources=tuple(sorted(senders)),
     )
 
 

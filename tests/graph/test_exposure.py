@@ -51,6 +51,7 @@ def test_direct_exposure(exposed: Graph) -> None:
     (sanctioned,) = [c for c in result.categories if c.category is S]
     assert sanctioned.direct_amount == 100.0
     assert sanctioned.direct_share == pytest.approx(100 / 510)  # nominal, across USDT and TRX
+    assert sanctioned.direct_sources == ("tron:S1",)
 
 
 def test_haircut_two_hops(exposed: Graph) -> None:
