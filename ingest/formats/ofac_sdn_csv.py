@@ -30,7 +30,15 @@ EOF_MARK = "\x1a"
 def read(src: SourceInput) -> Iterator[Item]:
     """Stream the rows of an SDN.CSV file as records."""
     good = bad = 0
+    seen: dict[str, str] = {}  # ent_num -> position; the list has ~10^4 parties
     for position, row in _rows(src):
+        first = seen.setdefault(row[0].strip(), position) if row else position
+        if first != position:
+            # One id, two parties (the 2022 copy reuses 2677): merging would make one node
+            # both a Person and a Company, so the later row waits for a corrected list.
+            yield rejected(position, ",".join(row), f"ent_num {row[0].strip()} repeats {first}")
+            bad += 1
+            continue
         items = list(_row(position, row))
         good += any(not isinstance(i, Rejected) for i in items)
         bad += all(isinstance(i, Rejected) for i in items)
@@ -78,7 +86,7 @@ def _party(position: str, raw: str, cells: dict[str, str]) -> Iterator[Item]:
     remarks = parse_remarks(cells["Remarks"])
     node = _node(party_id(uid), cells, remarks, position)
     yield node
-    listed = [i for i in designations(node.id, uid, programs(cells["Program"]), position)]
+    listed = list(designations(node.id, uid, programs(cells["Program"]), position))
     yield from listed
     sanction_ids = [i.id for i in listed if isinstance(i, NodeRecord)]
     yield from party_wallets(node.id, remarks.addresses, position, raw, sanction_ids)

@@ -73,6 +73,7 @@ def test_bad_rows_are_rejected_and_the_rest_loads(tmp_path: Path) -> None:
           b'Digital Currency Address - ETH 0x7F367cC41522cE07553e823bf3be79A889DEbe1b.\n'
         + b'2,"CAF\xc9, Latin1",individual,CUBA,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
         + b"3,TOO FEW COLUMNS,-0- \n"
+        + b"30518,OTHER PARTY,-0- ,CUBA,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
         + b"\x1a")  # old OFAC downloads end with a DOS end-of-file byte: not a row
     items = _read(bad)
     rejected = [(i.position, i.reason) for i in items if isinstance(i, Rejected)]
@@ -80,7 +81,8 @@ def test_bad_rows_are_rejected_and_the_rest_loads(tmp_path: Path) -> None:
         ("line 2", "ETH address rejected: bad EIP-55 checksum in "
                    "'0x7F367cC41522cE07553e823bf3be79A889DEbe1b' (checksummed form is "
                    "0x7F367cC41522cE07553e823bf3be79A889DEbe1B)"),
-        ("line 3", "not UTF-8"), ("line 4", "expected 12 columns, found 3")]
+        ("line 3", "not UTF-8"), ("line 4", "expected 12 columns, found 3"),
+        ("line 5", "ent_num 30518 repeats line 1")]
     assert sum(isinstance(i, NodeRecord) and i.label == "Person" for i in items) == 1
 
 
