@@ -25,6 +25,7 @@ class JobStatus:
     period_s: float | None  # the longest gap between the next few firings
     # Latest run: run_id, status, started_at, ended_at, error, last_success_at.
     last: dict[str, Any]
+    running_by: str | None = None  # the lock owner while a run is under way
 
     def age_s(self, now: datetime) -> float | None:
         success = self.last.get("last_success_at")
@@ -44,7 +45,7 @@ class JobStatus:
             "next_fire": self.next_fire.isoformat() if self.next_fire else None,
             "last_status": last.get("status"), "last_run_at": last.get("started_at"),
             "last_error": last.get("error"), "last_success_at": last.get("last_success_at"),
-            "age_s": self.age_s(now), "stale": self.stale(now),
+            "age_s": self.age_s(now), "stale": self.stale(now), "running_by": self.running_by,
         }
 
 
@@ -71,11 +72,13 @@ def statuses(manifest: Manifest, graph: Graph | None, now: datetime | None = Non
     now = now or datetime.now(UTC)
     names = [job.name for job in manifest.jobs]
     history = last_runs(graph, names) if graph is not None else {}
+    held = ({r["name"]: r["owner"] for r in graph.read("jobs/lock_list")}
+            if graph is not None else {})
     result = []
     for job in manifest.jobs:
         fire, period = firings(job.schedule, now)
         last = {k: v for k, v in history.get(job.name, {}).items() if k != "job"}
-        result.append(JobStatus(job, fire, period, last))
+        result.append(JobStatus(job, fire, period, last, held.get(job.name)))
     return result
 
 

@@ -67,7 +67,11 @@ def list_jobs(manifest_path: Path | None, as_json: bool) -> None:
         fresh = humanise(info["age_s"]) + (" STALE" if info["stale"] else "")
         click.echo(f"{row.job.name:<22} {row.job.schedule:<16} {_minute(row.next_fire):<17} "
                    f"{_minute(row.last.get('started_at')):<17} "
-                   f"{info['last_status'] or 'never':<10} {fresh}")
+                   f"{_state(info):<10} {fresh}")
+
+
+def _state(info: dict[str, object]) -> str:
+    return "running" if info["running_by"] else str(info["last_status"] or "never")
 
 
 def _minute(when: datetime | None) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from graph.db import Graph
 from ingest.formats import FORMAT_MODULES
-from jobs import runs
+from jobs import lock, runs
 from jobs.manifest import Manifest, parse_manifest
 from jobs.runs import JobRun
 from jobs.status import humanise, statuses
@@ -39,6 +39,13 @@ def test_age_staleness_and_last_status(graph: Graph) -> None:
     assert rows["broken"]["last_error"] == "boom"
     assert (rows["new"]["last_status"], rows["new"]["stale"]) == (None, False)
     assert rows["six-hourly"]["next_fire"] == "2026-11-22T18:00:00+00:00"
+    assert rows["hourly"]["running_by"] is None
+
+
+def test_a_job_under_way_shows_its_lock_owner(graph: Graph) -> None:
+    assert lock.acquire(graph, "new", "host:7:abc", ttl_s=60) is None
+    rows = {s.job.name: s for s in statuses(manifest(), graph, NOW)}
+    assert (rows["new"].running_by, rows["hourly"].running_by) == ("host:7:abc", None)
 
 
 def test_without_a_graph_only_the_schedule_is_shown() -> None:
