@@ -105,3 +105,17 @@ def test_graphiql_introspection_fits_the_default_limits(gql: Executor) -> None:
 def test_serve_prints_the_committed_schema() -> None:
     result = CliRunner().invoke(cli, ["serve", "--print-schema"])
     assert result.exit_code == 0 and result.output == SDL_PATH.read_text(encoding="utf-8")
+
+
+def test_cached_validation_still_checks_each_caller(gql: Executor) -> None:
+    # The document-only rules are cached by query text; the role and cost rules are not.
+    assert gql.codes(TRACE, Role.READER) == ["FORBIDDEN"]
+    assert "FORBIDDEN" not in gql.codes(TRACE, Role.ANALYST)
+    assert gql.codes(TRACE, Role.READER) == ["FORBIDDEN"]
+    for _ in range(2):
+        assert gql.codes("{ nosuchfield }") == ["GRAPHQL_VALIDATION_FAILED"]
+    many = "query($h: Int!) { a: trace(seeds: [\"x\"], maxHops: $h) { partial } }"
+    assert "MAX_QUERY_COST" not in gql.codes(many, Role.ANALYST, h=1)
+    tight = Executor(gql.schema, gql.settings.model_copy(update={"max_query_cost": 100}),
+                     gql.graph)
+    assert tight.codes(many, Role.ANALYST, h=6) == ["MAX_QUERY_COST"]

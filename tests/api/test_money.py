@@ -126,10 +126,12 @@ def test_bad_hops_name_the_limit(gql: Executor, graph: Graph) -> None:
 
 def test_max_paths_budget_marks_the_trace_partial(gql: Executor, graph: Graph) -> None:
     trace_scenario().write(graph)
-    query = '{ trace(seeds: ["tron:V"], maxHops: 3, maxPaths: 1) { partial reason pathsExplored } }'
+    # With the USDT >= 10 filter every hop-2 candidate (B, C) has a hop 3: one path per hop.
+    query = """{ trace(seeds: ["tron:V"], maxHops: 3, maxPaths: 1, minAmount: 10,
+      assets: ["USDT"]) { partial reason pathsExplored } }"""
     trace = gql.data(query, Role.ANALYST)["trace"]
     assert trace["partial"] is True and "max_paths" in trace["reason"]
-    assert trace["pathsExplored"] == 3  # one path per hop
+    assert trace["pathsExplored"] == 3
 
 
 def test_time_budget_is_a_coded_error(api_settings: Settings, graph: Graph) -> None:
