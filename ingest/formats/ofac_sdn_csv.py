@@ -32,20 +32,26 @@ def read(src: SourceInput) -> Iterator[Item]:
     good = bad = 0
     seen: dict[str, str] = {}  # ent_num -> position; the list has ~10^4 parties
     for position, row in _rows(src):
-        first = seen.setdefault(row[0].strip(), position) if row else position
-        if first != position:
-            # One id, two parties (the 2022 copy reuses 2677): merging would make one node
-            # both a Person and a Company, so the later row waits for a corrected list.
-            yield rejected(position, ",".join(row), f"ent_num {row[0].strip()} repeats {first}")
-            bad += 1
-            continue
-        items = list(_row(position, row))
+        repeat = _repeat(seen, position, row)
+        items = [repeat] if repeat else list(_row(position, row))
         good += any(not isinstance(i, Rejected) for i in items)
         bad += all(isinstance(i, Rejected) for i in items)
         yield from items
     if bad and not good:
         raise InputError(f"{src.name}: no row looks like OFAC SDN.CSV",
                          hint="expected 12 columns: " + ",".join(COLUMNS))
+
+
+def _repeat(seen: dict[str, str], position: str, row: list[str]) -> Rejected | None:
+    """A Rejected when the row's ent_num was used by an earlier row.
+
+    One id for two parties (the 2022 copy reuses 2677) would make one node both a Person and
+    a Company, so the later row is quarantined until the list is corrected.
+    """
+    first = seen.setdefault(row[0].strip(), position)
+    if first == position:
+        return None
+    return rejected(position, ",".join(row), f"ent_num {row[0].strip()} repeats {first}")
 
 
 def _rows(src: SourceInput) -> Iterator[tuple[str, list[str]]]:
