@@ -71,6 +71,9 @@ class _Builder:
         except (yaml.YAMLError, ValueError):
             # e.g. `lastmod: 2019-13-45` looks like a date but is none: keep the text.
             return event.value
+        finally:
+            # The constructor memoises every node it built; a stream must not keep them.
+            self.constructor.constructed_objects.clear()
 
     def skip(self, first: ev.Event) -> None:
         depth = 1 if isinstance(first, _START) else 0
