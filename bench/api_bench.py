@@ -11,6 +11,7 @@ process on a free loopback port, and reports p50/p95 per path and the GraphQL/di
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import socket
 import statistics
@@ -26,12 +27,17 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from api.audit import AuditLog
+from api.auth import Principal, Role
+from api.context import get_context
+from api.schema import build_schema
 from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
 from graph import investigate, migrate
 from graph.connect import open_graph
+from graph.db import Graph
 from graph.investigate.types import TraceParams
 from graph.local import LocalNeo4j
-from scamgraph.settings import load_settings
+from scamgraph.settings import Settings, load_settings
 
 KEY = "bench-analyst-key"
 TRACE = """query($seed: ID!) { trace(seeds: [$seed], maxHops: 3) {
@@ -80,26 +86,39 @@ def graphql(client: httpx.Client, query: str, variables: dict[str, Any]) -> None
         raise RuntimeError(f"GraphQL failed: {response.status_code} {body.get('errors')}")
 
 
-def compare(name: str, direct: Callable[[Any], Any], via_api: Callable[[Any], Any],
-            args: list[Any]) -> None:
-    """Both paths over the same arguments, alternating which goes first, after a warm-up."""
+def compare(name: str, paths: dict[str, Callable[[Any], Any]], args: list[Any]) -> None:
+    """Every path over the same arguments, rotating which goes first, after a warm-up."""
     try:
         for a in args[:3]:
-            direct(a)
-            via_api(a)
+            for fn in paths.values():
+                fn(a)
     except (NotImplementedError, RuntimeError) as exc:
         print(f"{name}: skipped ({exc})")
         return
-    d: list[float] = []
-    g: list[float] = []
+    samples: dict[str, list[float]] = {label: [] for label in paths}
+    order = list(paths.items())
     for i, a in enumerate(args):
-        pair = [(d, direct), (g, via_api)]
-        for samples, fn in pair if i % 2 == 0 else reversed(pair):
-            samples.append(timed(lambda fn=fn, a=a: fn(a)))
-    (d50, d95), (g50, g95) = percentiles(d), percentiles(g)
-    print(f"{name:9s} direct p50 {d50:8.1f} ms  p95 {d95:8.1f} ms | "
-          f"graphql p50 {g50:8.1f} ms  p95 {g95:8.1f} ms | ratio p50 {g50 / d50:.2f} "
-          f"p95 {g95 / d95:.2f}  (n={len(args)})")
+        for label, fn in order[i % len(order):] + order[:i % len(order)]:
+            samples[label].append(timed(lambda fn=fn, a=a: fn(a)))
+    base50, base95 = percentiles(samples["direct"])
+    for label, values in samples.items():
+        p50, p95 = percentiles(values)
+        print(f"{name:9s} {label:15s} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  "
+              f"x direct: p50 {p50 / base50:.2f} p95 {p95 / base95:.2f}  (n={len(values)})")
+
+
+def in_process(settings: Settings, graph: Graph, query: str, key: str) -> Callable[[Any], Any]:
+    """The same GraphQL operation through the schema in this process (no HTTP, no JSON)."""
+    schema = build_schema(settings)
+
+    def run(value: Any) -> None:
+        ctx = get_context(settings, graph, Principal(Role.ANALYST, "bench"),
+                          AuditLog(settings.audit_log_path))
+        result = asyncio.run(schema.execute(query, variable_values={key: value},
+                                            context_value=ctx))
+        if result.errors:
+            raise RuntimeError(f"GraphQL failed: {result.errors}")
+    return run
 
 
 def main() -> None:
@@ -117,7 +136,8 @@ def main() -> None:
 
 def run(opts: argparse.Namespace, tmp: Path) -> None:
     home, port = opts.home or tmp / "state", opts.bolt_port or free_port()
-    settings = load_settings(home=home, neo4j_uri="", local_bolt_port=port, local_http_port=0)
+    settings = load_settings(home=home, neo4j_uri="", local_bolt_port=port, local_http_port=0,
+                             audit_log=tmp / "in-process.jsonl")
     server = LocalNeo4j(settings)
     started_here = server.pid() is None
     with open_graph(settings) as graph:
@@ -140,14 +160,20 @@ def run(opts: argparse.Namespace, tmp: Path) -> None:
                               timeout=120) as client:
                 first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
                 seeds = [wallet(first + 37 * i) for i in range(opts.runs)]
-                compare("trace",
-                        lambda s: investigate.trace(graph, TraceParams(seeds=(s,), max_hops=3)),
-                        lambda s: graphql(client, TRACE, {"seed": s}), seeds)
+                compare("trace", {
+                    "direct": lambda s: investigate.trace(
+                        graph, TraceParams(seeds=(s,), max_hops=3)),
+                    "schema.execute": in_process(settings, graph, TRACE, "seed"),
+                    "graphql http": lambda s: graphql(client, TRACE, {"seed": s}),
+                }, seeds)
                 # Wallet targets: organisation targets (20 wallets each) take tens of seconds
                 # at 3 hops on this graph, past the 30 s query budget.
                 targets = [wallet(first + 41 * i + 1) for i in range(opts.runs)]
-                compare("exposure", lambda t: investigate.exposure(graph, t, 3),
-                        lambda t: graphql(client, EXPOSURE, {"target": t}), targets)
+                compare("exposure", {
+                    "direct": lambda t: investigate.exposure(graph, t, 3),
+                    "schema.execute": in_process(settings, graph, EXPOSURE, "target"),
+                    "graphql http": lambda t: graphql(client, EXPOSURE, {"target": t}),
+                }, targets)
         finally:
             api.terminate()
             api.wait(10)
