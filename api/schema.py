@@ -15,7 +15,6 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
 )
@@ -50,8 +49,6 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Limits from settings, as factories (one fresh extension per request)."""
     exts: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        # After the token limit: the cache key includes the parse options it sets.
-        lambda: ParserCache(maxsize=512),
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_introspection),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         RequestRules,

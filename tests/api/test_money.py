@@ -143,7 +143,7 @@ def test_time_budget_is_a_coded_error(api_settings: Settings, graph: Graph) -> N
         "ts: datetime('2024-01-01T00:00:00Z')}]->(b)", database_=graph.database)
     hurried = Graph(graph.driver, graph.database, timeout_s=0.001)
     run = Executor(build_schema(api_settings), api_settings, hurried)
-    result = run('{ trace(seeds: ["tron:d0"], maxHops: 6, maxPaths: 100000) { partial } }',
+    result = run('{ trace(seeds: ["tron:d0"], maxHops: 6, maxPaths: 50000) { partial } }',
                  Role.ANALYST)
     if result.errors:
         (error,) = result.errors
