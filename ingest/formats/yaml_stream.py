@@ -41,6 +41,7 @@ class _Builder:
             if first.anchor not in self.anchors:
                 raise yaml.YAMLError(f"undefined alias {first.anchor!r}")
             return self.anchors[first.anchor]
+        _check_tag(first)
         if isinstance(first, ev.ScalarEvent):
             built = self._scalar(first)
         elif isinstance(first, ev.SequenceStartEvent):
@@ -80,6 +81,15 @@ class _Builder:
         while depth:
             event = next(self.events)
             depth += isinstance(event, _START) - isinstance(event, _END)
+
+
+def _check_tag(event: ev.Event) -> None:
+    """Refuse explicit tags safe_load would refuse (e.g. !!python/object/apply)."""
+    tag = getattr(event, "tag", None)
+    if tag in (None, "!") or tag in SafeConstructor.yaml_constructors:
+        return
+    raise yaml.constructor.ConstructorError(None, None, f"tag {tag!r} is not allowed",
+                                            getattr(event, "start_mark", None))
 
 
 def _events(fh: IO[bytes]) -> Iterator[ev.Event]:
