@@ -21,6 +21,7 @@ from api.http import GraphQLEndpoint
 from api.schema import build_schema
 from graph.connect import open_graph
 from graph.db import Graph
+from jobs.metrics import metrics_app
 from scamgraph.errors import ScamgraphError
 from scamgraph.settings import Settings
 
@@ -73,6 +74,8 @@ def create_app(settings: Settings, graph: Graph | None = None, static: Path = ST
     routes: list[BaseRoute] = [
         Route("/graphql", endpoint.__call__, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Route("/healthz", healthz),
+        # Job history and API request metrics for Prometheus (no data, no key needed).
+        Route("/metrics", metrics_app()),
         *static_routes(static),
     ]
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]

@@ -21,6 +21,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from api import metrics
 from api.audit import AuditEntry, AuditLog, query_hash
 from api.auth import KeyRing, Principal
 from api.context import get_context
@@ -67,7 +68,9 @@ class GraphQLEndpoint:
         except RequestError as exc:
             outcome = Outcome(exc.status, exc.body(), exc.headers)
         body = json.dumps(outcome.body, ensure_ascii=False, separators=(",", ":")).encode()
-        self._audit(principal, params, outcome, len(body), time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        self._audit(principal, params, outcome, len(body), seconds)
+        metrics.observe(outcome.status, principal.role.label if principal else "-", seconds)
         return Response(body, outcome.status, dict(outcome.headers), media_type=media)
 
     def _authenticate(self, request: Request) -> Principal:

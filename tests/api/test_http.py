@@ -124,6 +124,9 @@ def test_audit_log_written_and_admin_only(client: httpx.Client, api_settings: Se
 
 def test_health_static_and_graphiql(client: httpx.Client) -> None:
     assert client.get("/healthz").json()["status"] == "ok"
+    post(client, '{ entity(id: "x") { id } }', Role.READER)
+    metrics = client.get("/metrics").text
+    assert 'scamgraph_api_requests_total{role="reader",status="200"}' in metrics
     assert client.get("/").text == "<h1>scamgraph browser</h1>"
     assert client.get("/graphiql/").text == "<h1>local graphiql</h1>"
     ide = client.get("/graphql", headers={"Accept": "text/html"})
