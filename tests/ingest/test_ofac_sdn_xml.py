@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
@@ -133,3 +134,34 @@ def test_ingest_end_to_end_merges_with_csv(graph: Graph, settings: Settings) -> 
     assert both == {"ps": ["ofac-sdn-xml:sdn_advanced_sample.xml", "ofac-sdn-csv:sdn.csv"],
                     "n": 3, "rs": ["ofac-sdn-xml:sdn_advanced_sample.xml",
                                    "ofac-sdn-csv:sdn.csv"]}
+
+
+def _many_parties(path: Path, n: int) -> Path:
+    """The sample with its vessel party (no wallets) and its entry repeated n times."""
+    text = XML.read_text(encoding="utf-8")
+    party = text[text.index('<DistinctParty FixedRef="4238">'):]
+    party = party[: party.index("</DistinctParty>") + len("</DistinctParty>")]
+    entry = text[text.index('<SanctionsEntry ID="4238"'):]
+    entry = entry[: entry.index("</SanctionsEntry>") + len("</SanctionsEntry>")]
+    parties = "".join(party.replace('"4238"', f'"{9000000 + i}"') for i in range(n))
+    entries = "".join(entry.replace('"4238"', f'"{9000000 + i}"') for i in range(n))
+    path.write_text(text.replace("<DistinctParties>", "<DistinctParties>" + parties)
+                        .replace("<SanctionsEntries>", "<SanctionsEntries>" + entries),
+                    encoding="utf-8")
+    return path
+
+
+def _peak(path: Path) -> int:
+    tracemalloc.start()
+    for _ in read(SourceInput(path, path.name)):
+        pass
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def test_memory_does_not_grow_with_parties(tmp_path: Path) -> None:
+    small = _peak(_many_parties(tmp_path / "small.xml", 200))
+    large = _peak(_many_parties(tmp_path / "large.xml", 4000))
+    assert _kinds(_read(tmp_path / "large.xml"))["Sanction"] == 4000 + 5
+    assert large < small * 2, (small, large)
