@@ -15,6 +15,7 @@ from api.types.ownership import Control, LinkedCompound, Ownership
 from api.types.paths import Neighbourhood, Paths
 from api.types.records import load_entity
 from api.types.search import SearchConnection
+from api.types.wallet import Wallet
 from graph import investigate
 
 FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
@@ -31,8 +32,9 @@ class EntityQueries:
         return SearchConnection.from_record(page, after)
 
     @guard(Role.READER, description="A wallet by chain and address (normalised per chain).")
-    async def wallet(self, info: Info, chain: str, address: str) -> Entity | None:
-        return await load_entity(info, investigate.wallet_id(chain, address))
+    async def wallet(self, info: Info, chain: str, address: str) -> Wallet | None:
+        found = await load_entity(info, investigate.wallet_id(chain, address))
+        return found if isinstance(found, Wallet) else None
 
     @guard(Role.READER, description="Any entity by id.")
     async def entity(self, info: Info, id: strawberry.ID) -> Entity | None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from api.context import Info
 from api.types.common import AssetAmount
+from api.types.entity import Entity
+from api.types.records import load_entities, load_entity
 from graph.investigate.types import (
     AssetShare,
     CategoryExposure,
@@ -61,6 +64,14 @@ class Exposure:
     explanation: str = strawberry.field(description="The method, in words, so numbers reproduce.")
     partial: bool
     reason: str | None
+
+    @strawberry.field
+    async def target(self, info: Info) -> Entity | None:
+        return await load_entity(info, self.target_id)
+
+    @strawberry.field
+    async def target_wallets(self, info: Info) -> list[Entity]:
+        return await load_entities(info, self.target_wallet_ids)
 
     @classmethod
     def from_record(cls, rec: ExposureResult) -> Exposure:

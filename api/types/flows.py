@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from api.context import Info
+from api.types.common import resolver
+from api.types.entity import Entity
+from api.types.records import load_entity
 from graph.investigate.types import FlowBucket, FlowResult, GroupBy
 
 GroupByEnum = strawberry.enum(GroupBy, name="GroupBy")
@@ -32,6 +36,14 @@ class Flow:
     amount_semantics: str
     partial: bool
     reason: str | None
+
+    @resolver(name="from")
+    async def from_(self, info: Info) -> Entity | None:
+        return await load_entity(info, self.from_id)
+
+    @strawberry.field
+    async def to(self, info: Info) -> Entity | None:
+        return await load_entity(info, self.to_id)
 
     @classmethod
     def from_record(cls, rec: FlowResult) -> Flow:

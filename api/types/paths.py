@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from api.context import Info
+from api.types.common import resolver
 from api.types.entity import Entity
-from api.types.records import entity_from_record
+from api.types.records import entity_from_record, load_entity
 from api.types.transfer import Relationship
 from graph.investigate.types import PathRecord, PathsResult, Subgraph
 
@@ -43,6 +45,14 @@ class Paths:
     paths: list[Path]
     partial: bool
     reason: str | None
+
+    @resolver(name="from")
+    async def from_(self, info: Info) -> Entity | None:
+        return await load_entity(info, self.from_id)
+
+    @strawberry.field
+    async def to(self, info: Info) -> Entity | None:
+        return await load_entity(info, self.to_id)
 
     @classmethod
     def from_record(cls, rec: PathsResult) -> Paths:

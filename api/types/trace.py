@@ -86,6 +86,10 @@ class Trace:
     partial: bool = strawberry.field(description="True when a budget cut the result short.")
     reason: str | None
 
+    @strawberry.field
+    async def seed_wallets(self, info: Info) -> list[Entity]:
+        return await load_entities(info, self.seed_wallet_ids)
+
     @classmethod
     def from_record(cls, rec: TraceResult) -> Trace:
         return cls(

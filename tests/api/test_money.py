@@ -16,7 +16,7 @@ from tests.graph.scenario import exposure_scenario, flows_scenario, trace_scenar
 
 TRACE = """query($rollup: Boolean!) {
   trace(seeds: ["tron:V"], maxHops: 3, minAmount: 10, assets: ["USDT"], rollup: $rollup) {
-    direction partial pathsExplored seedWalletIds
+    direction partial pathsExplored seedWalletIds seedWallets { id }
     organisations { id name kinds pathCount minHops firstTs amounts { asset amount }
       members { id name } organization { name }
       evidence { hops { tx amount amountRaw from { id } to { id ... on Wallet { chain } } } } }
@@ -34,6 +34,7 @@ def test_forward_trace(gql: Executor, graph: Graph) -> None:
     assert [(o["id"], amounts(o["amounts"])) for o in trace["organisations"]] == [
         ("pay", {"USDT": 500.0}), ("guar", {"USDT": 250.0})]
     assert (trace["direction"], trace["partial"], trace["pathsExplored"]) == ("FORWARD", False, 6)
+    assert trace["seedWallets"] == [{"id": "tron:V"}]
     pay = trace["organisations"][0]
     assert (pay["kinds"], pay["pathCount"], pay["minHops"]) == (["PaymentProvider"], 1, 3)
     assert pay["organization"] == {"name": "Pay Co"} and pay["firstTs"].startswith("2024-01-04")
@@ -66,7 +67,8 @@ def test_trace_entities_load_in_one_batch(gql: Executor, graph: Graph) -> None:
 
 EXPOSURE = """query($method: ExposureMethod!, $hops: Int!) {
   exposure(target: "tron:T", maxHops: $hops, method: $method) {
-    targetWalletIds method maxHops explanation partial inflow { asset amount transfers }
+    targetWalletIds target { id } targetWallets { id } method maxHops explanation partial
+    inflow { asset amount transfers }
     categories { category directShare direct { asset amount share }
       indirect { asset amount share } } } }"""
 
@@ -90,6 +92,7 @@ def test_exposure_haircut(gql: Executor, graph: Graph) -> None:
     assert usdt(result, "SCAM", "indirect") == (75.0, 0.15)
     assert result["method"] == "HAIRCUT" and "haircut" in result["explanation"].lower()
     assert result["targetWalletIds"] == ["tron:T"] and result["partial"] is False
+    assert result["target"] == {"id": "tron:T"} and result["targetWallets"] == [{"id": "tron:T"}]
 
 
 def test_exposure_direct_any_contact(gql: Executor, graph: Graph) -> None:
@@ -101,7 +104,7 @@ def test_exposure_direct_any_contact(gql: Executor, graph: Graph) -> None:
 
 
 FLOWS = """query($hops: Int!) { flows(from: "orga", to: "orgb", maxHops: $hops) {
-  fromId toId groupBy partial direct { period asset amount transfers }
+  fromId toId from { name } to { name } groupBy partial direct { period asset amount transfers }
   within { period asset amount transfers } } }"""
 
 
@@ -115,6 +118,7 @@ def test_flows_by_month(gql: Executor, graph: Graph) -> None:
     feb = [b for b in flow["within"] if b["period"] == "2024-02" and b["asset"] == "USDT"]
     assert [(b["amount"], b["transfers"]) for b in feb] == [(110.0, 2)]
     assert (flow["fromId"], flow["toId"], flow["groupBy"]) == ("orga", "orgb", "MONTH")
+    assert (flow["from"], flow["to"]) == ({"name": "Org A"}, {"name": "Org B"})
 
 
 def test_bad_hops_name_the_limit(gql: Executor, graph: Graph) -> None:

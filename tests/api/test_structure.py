@@ -114,7 +114,7 @@ def test_controlled_by_and_compounds(gql: Executor, graph: Graph) -> None:
 
 def test_paths_skip_supernodes(graph: Graph, api_settings: Settings) -> None:
     paths_scenario().write(graph)
-    query = """{ paths(from: "pp", to: "co2", maxLength: 6, k: 5) { partial
+    query = """{ paths(from: "pp", to: "co2", maxLength: 6, k: 5) { partial from { id }
       paths { length nodes { id } edges { type startId endId properties start { id } } } } }"""
     tight = api_settings.model_copy(update={"supernode_degree": 5})
     result = Executor(build_schema(tight), tight, graph).data(query, Role.READER)["paths"]
@@ -125,4 +125,4 @@ def test_paths_skip_supernodes(graph: Graph, api_settings: Settings) -> None:
     assert [(e["type"], e["startId"], e["endId"], e["properties"]["share"], e["start"]["id"])
             for e in first["edges"]] == [("OWNS", "pp", "co3", 100.0, "pp"),
                                          ("OWNS", "co3", "co2", 100.0, "co3")]
-    assert first["length"] == 2
+    assert first["length"] == 2 and result["from"] == {"id": "pp"}
