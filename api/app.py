@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Lifespan
 
 from api.audit import AuditLog
 from api.http import GraphQLEndpoint
@@ -57,28 +58,40 @@ def _missing(message: str) -> Callable[[Request], Awaitable[PlainTextResponse]]:
     return endpoint
 
 
-def create_app(settings: Settings, graph: Graph | None = None, static: Path = STATIC) -> Starlette:
-    """The web app; opens (and closes) its own Graph unless one is passed in."""
+def lifespan_for(settings: Settings, graph: Graph | None) -> Lifespan[Starlette]:
+    """Open the Graph at startup (unless given) and close the one opened here at shutdown."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        owned = graph is None
         app.state.graph = graph or await run_in_threadpool(open_graph, settings)
         try:
             yield
         finally:
-            if owned:
+            if graph is None:
                 app.state.graph.close()
 
+    return lifespan
+
+
+def cors(settings: Settings) -> list[Middleware]:
+    """CORS for the configured origins only; none configured means no CORS headers at all."""
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if not origins:
+        return []
+    return [Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                       allow_headers=["authorization", "content-type", "accept"])]
+
+
+def create_app(settings: Settings, graph: Graph | None = None, static: Path = STATIC) -> Starlette:
+    """The web app; opens (and closes) its own Graph unless one is passed in."""
     endpoint = GraphQLEndpoint(build_schema(settings), settings, AuditLog(settings.audit_log_path))
     routes: list[BaseRoute] = [
+        # Every method reaches the endpoint, so a PUT gets a GraphQL-shaped 405.
         Route("/graphql", endpoint.__call__, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Route("/healthz", healthz),
         # Job history and API request metrics for Prometheus (no data, no key needed).
         Route("/metrics", metrics_app()),
         *static_routes(static),
     ]
-    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
-    middleware = [Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
-                             allow_headers=["authorization", "content-type", "accept"])]
-    return Starlette(routes=routes, middleware=middleware if origins else [], lifespan=lifespan)
+    return Starlette(routes=routes, middleware=cors(settings),
+                     lifespan=lifespan_for(settings, graph))

@@ -112,6 +112,14 @@ class ErrorCodes(SchemaExtension):
             result.errors = [_coded(e, executed) for e in result.errors]
 
 
+def ensure_codes(errors: list[dict[str, Any]], executed: bool) -> list[dict[str, Any]]:
+    """Formatted errors, each with a code (an error raised by an extension hook has none)."""
+    fallback = "INTERNAL" if executed else "GRAPHQL_VALIDATION_FAILED"
+    for error in errors:
+        error.setdefault("extensions", {}).setdefault("code", fallback)
+    return errors
+
+
 def error_codes(errors: list[dict[str, Any]] | None) -> list[str]:
     return [str((e.get("extensions") or {}).get("code", "")) for e in errors or []]
 

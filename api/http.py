@@ -25,7 +25,7 @@ from api import metrics
 from api.audit import AuditEntry, AuditLog, query_hash
 from api.auth import KeyRing, Principal
 from api.context import get_context
-from api.errors import GRAPHQL_RESPONSE, RequestError, error_codes, http_status
+from api.errors import GRAPHQL_RESPONSE, RequestError, ensure_codes, error_codes, http_status
 from api.negotiate import JSON_MEDIA, choose_media_type, read_params
 from api.schema import Schema
 from graph.db import Graph
@@ -87,7 +87,7 @@ class GraphQLEndpoint:
         result = await self._run(request.method, params, ctx)
         body: dict[str, Any] = {}
         if result.errors:
-            body["errors"] = [e.formatted for e in result.errors]
+            body["errors"] = ensure_codes([dict(e.formatted) for e in result.errors], ctx.executed)
         if ctx.executed:
             body["data"] = result.data
         status = http_status(media, ctx.executed, error_codes(body.get("errors")))
