@@ -3,6 +3,9 @@
     .venv/bin/python bench/generate_load.py [--scale 100000] [--seed 7] [--out DIR]
         [--home /tmp/sgbench-generator --port 17751] [--no-load] [--keep]
 
+The database lives in its own state directory (--home; emptied first, stopped after if the
+bench started it), never the test instance's, whose clean-up would then have to delete it.
+
 Times `synth.generate` (transfers/s written, peak RSS: it should stay flat as the scale
 grows), then empties the database of a local Neo4j in its own state directory and times
 `synth.load.load_scenario` (every file through the ordinary ingest runner), reporting
@@ -38,13 +41,18 @@ def peak_rss_mb() -> float:
 def run_load(out: Path, home: Path, port: int) -> dict[str, Any]:
     settings = load_settings(home=home, neo4j_uri="", local_bolt_port=port, local_http_port=0)
     server = LocalNeo4j(settings)
+    started_here = server.pid() is None
     server.start()
-    with open_graph(settings, start_local=False) as graph:
-        migrate.migrate(graph)
-        graph.write_autocommit("db/clear")
-        began = time.monotonic()
-        report = load_scenario(graph, out, settings)
-        seconds = time.monotonic() - began
+    try:
+        with open_graph(settings, start_local=False) as graph:
+            migrate.migrate(graph)
+            graph.write_autocommit("db/clear")
+            began = time.monotonic()
+            report = load_scenario(graph, out, settings)
+            seconds = time.monotonic() - began
+    finally:
+        if started_here:
+            server.stop()
     return {"load_seconds": round(seconds, 2), "records": report.records,
             "quarantined": report.quarantined, "batch_size": settings.batch_size,
             "load_rate": round(report.records / seconds)}

@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 
+from api.schema import build_schema
 from graph.db import Graph
 from graph.investigate.trace import trace
 from graph.investigate.types import TraceParams, TraceResult
+from scamgraph.cli.demo import example_queries
 from scamgraph.settings import Settings
 from synth.load import LoadReport, load_scenario
+from tests.api.support import Executor
 from tests.synth.helpers import scaled
 
 Scenario = tuple[Path, dict[str, Any]]
@@ -91,3 +94,31 @@ def test_trace_from_all_victims_of_the_intake_case(loaded: tuple[Graph, LoadRepo
     case = next(c for c in truth["cases"] if c["id"] == "pig-butchering")
     result = trace(graph, TraceParams(seeds=tuple(case["seeds"]), max_hops=6))
     assert_close(found(result), planted(case["orgs"]))
+
+
+def test_the_demo_example_queries_answer_with_planted_facts(
+        loaded: tuple[Graph, LoadReport], scenario: Scenario, settings: Settings) -> None:
+    graph, _ = loaded
+    _, truth = scenario
+    run = Executor(build_schema(settings), settings, graph)
+    trace_q, exposure_q, owners_q = (q for _, q in example_queries(truth))
+    reached = run.data(trace_q)["trace"]["organisations"]
+    victim = next(v for v in truth["victims"] if v["wallet"] == truth["examples"]["trace_victim"])
+    down = victim["downstream_transfers"]
+    # Rolled up, the group counts only money entering it from outside: the escrow deposit
+    # (escrow -> OTC desk is inside the group).
+    group = {"amounts": down.pop("synth-meridian-guarantee")["amounts"]}
+    del down["synth-sunrise-otc"]
+    want = planted(victim["direct"], down, {"synth-golden-meridian-group": group})
+    assert_close({o["id"]: {a["asset"]: a["amount"] for a in o["amounts"]} for o in reached}, want)
+    [exp] = [x for x in truth["exposure"] if x["wallet"] == truth["examples"]["exposure_deposit"]]
+    inflow = run.data(exposure_q)["exposure"]["inflow"]
+    assert inflow == [{"asset": "USDT", "amount": pytest.approx(float(scaled(exp["inflow"])))}]
+    owners = run.data(owners_q)["owners"]["ultimateOwners"]
+    shares = {o["entity"]["id"]: o["effectiveShare"] for o in owners}
+    # Sunrise OTC: 49 % Li Meifang; 51 % Meridian Guarantee <- 70 % Meridian Pay <- 100 % group
+    # <- Wen Haoran 60 % / Qiu Rongsheng 40 %.
+    assert shares == pytest.approx({"synth-person-li-meifang": 49.0,
+                                    "synth-person-wen-haoran": 51 * 0.7 * 0.6,
+                                    "synth-person-qiu-rongsheng": 51 * 0.7 * 0.4,
+                                    "synth-person-dara-vannak": 51 * 0.3})
