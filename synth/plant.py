@@ -68,12 +68,7 @@ def offramp(plan: Plan, consolidation: str, total: int) -> dict[str, Any]:
     tally.add("hopswap-bridge", "USDT", 6, bridged, 3)
     bridge = bridge_hop(plan, otc, bridged, rng)
     clean = clean_deposits(plan, k_dep, k_hot, rng)
-    plan.truth.exposure.append({
-        "wallet": wallet_id("tron", k_dep), "asset": "USDT",
-        "inflow": amount(to_exchange + clean, 6), "from_case": amount(to_exchange, 6),
-        "clean": amount(clean, 6),
-        "direct_share": str(Decimal(to_exchange) / (to_exchange + clean)),
-        "risky_source": cast.ORG["sunrise-otc"].graph_id})
+    plan.truth.exposure.append(exposure("tron", k_dep, to_exchange, clean))
     return {"id": case, "typology": "escrow-otc-offramp", "chains": ["tron", "ethereum"],
             "seeds": [wallet_id("tron", consolidation)], "orgs": tally.as_json(),
             "marketplace_fee": amount(fee, 6), "cross_chain": bridge, "tally": tally}
@@ -94,10 +89,7 @@ def bridge_hop(plan: Plan, otc: str, bridged: int, rng: random.Random) -> dict[s
     plan.send(ETH_USDT, t + 6 * 60_000, "bridge:out", b_eth, otc_eth, out)
     plan.send(ETH_USDT, day(49), "bridge:deposit", otc_eth, n_dep, out)
     plan.send(ETH_USDT, day(49) + HOUR_MS, "bridge:sweep", n_dep, n_hot, out)
-    plan.truth.exposure.append({
-        "wallet": wallet_id("ethereum", n_dep), "asset": "USDT", "inflow": amount(out, 6),
-        "from_case": amount(out, 6), "clean": amount(0, 6), "direct_share": "1",
-        "risky_source": cast.ORG["sunrise-otc"].graph_id})
+    plan.truth.exposure.append(exposure("ethereum", n_dep, out, 0))
     tally = OrgTally()
     tally.add("sunrise-otc", "USDT", 6, out, 1)
     tally.add("northwind-exchange", "USDT", 6, out, 2)
@@ -118,3 +110,11 @@ def clean_deposits(plan: Plan, k_dep: str, k_hot: str, rng: random.Random) -> in
         plan.send(TRON_USDT, day(d) + HOUR_MS, f"clean:{j}:sweep", k_dep, k_hot, raw)
         total += raw
     return total
+
+
+def exposure(chain: str, deposit: str, risky: int, clean: int) -> dict[str, Any]:
+    """Inflow of a cash-out deposit address: from the (sanctioned) OTC desk, and clean."""
+    return {"wallet": wallet_id(chain, deposit), "asset": "USDT",
+            "inflow": amount(risky + clean, 6), "from_case": amount(risky, 6),
+            "clean": amount(clean, 6), "direct_share": str(Decimal(risky) / (risky + clean)),
+            "risky_source": cast.ORG["sunrise-otc"].graph_id}
