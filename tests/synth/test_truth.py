@@ -111,3 +111,16 @@ def test_degrees_are_heavy_tailed_with_exchange_supernodes(scenario: Scenario,
     assert set(ranked[:3]) <= hot
     counts = sorted(degree.values())
     assert counts[len(counts) // 2] <= 2 and counts[-1] > 100 * counts[len(counts) // 2]
+
+
+def test_one_funder_tops_up_every_spray_wallet_before_it_is_used(scenario: Scenario,
+                                                                 edges: list[Edge]) -> None:
+    _, truth = scenario
+    fees, spray = case(truth, "tron-fee-funding"), case(truth, "spray-and-funnel")
+    funded = {e.receiver: e for e in edges if e.sender == fees["funder"]}
+    assert {w: str(e.raw) for w, e in funded.items()} == {
+        f["wallet"]: f["amount"]["raw"] for f in fees["funded"]}
+    assert sum(e.raw for e in funded.values()) == int(fees["total"]["raw"])
+    assert set(spray["intermediates"]) < set(funded) and len(funded) == 40
+    first_use = {e.receiver: e.ts for e in edges if e.sender == spray["source"]}
+    assert all(funded[w].ts < first_use[w] for w in spray["intermediates"])
