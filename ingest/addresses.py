@@ -8,12 +8,13 @@ charset check, so a sanctions list naming them is not lost. A wallet's id is `ch
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-import base58
+import based58
 import bech32m
-from Crypto.Hash import keccak
+import sha3
 
 EVM_CHAINS = frozenset({
     "ethereum", "bsc", "polygon", "arbitrum", "optimism", "base", "avalanche", "fantom",
@@ -53,8 +54,12 @@ ASSET_CHAINS: dict[str, str | None] = {
 @dataclass(frozen=True)
 class Normalised:
     chain: str
-    address: str
-    display: str
+    address: str  # the stored form
+
+    @property
+    def display(self) -> str:
+        """EIP-55 on EVM chains (on demand: keccak is the costly part), else the address."""
+        return eip55(self.address) if self.chain in EVM_CHAINS else self.address
 
     @property
     def wallet_id(self) -> str:
@@ -66,47 +71,47 @@ def wallet_id(chain: str, address: str) -> str:
     return f"{chain}:{address}"
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def eip55(address: str) -> str:
     """The EIP-55 mixed-case checksum form of a 0x address."""
     hexpart = address[2:].lower()
-    digest = keccak.new(digest_bits=256, data=hexpart.encode("ascii")).hexdigest()
+    digest = sha3.keccak_256(hexpart.encode("ascii")).hexdigest()[: len(hexpart)]
     # Uppercase a letter where the matching nibble of keccak(lowercase hex) is 8 or more.
-    marks = digest[: len(hexpart)]
-    pairs = zip(hexpart, marks, strict=True)
-    return "0x" + "".join(c.upper() if int(d, 16) >= 8 else c for c, d in pairs)
+    pairs = zip(hexpart, digest, strict=True)
+    return "0x" + "".join([c.upper() if d > "7" else c for c, d in pairs])
 
 
 def _evm(chain: str, address: str) -> Normalised:
     if not _EVM.match(address):
         raise ValueError(f"not an EVM address (want 0x + 40 hex digits): {address!r}")
-    display = eip55(address)
     hexpart = address[2:]
     mixed = hexpart.lower() != hexpart and hexpart.upper() != hexpart
-    if mixed and address != display:
-        raise ValueError(f"bad EIP-55 checksum in {address!r} (checksummed form is {display})")
-    return Normalised(chain, address.lower(), display)
+    if mixed and address[:2] + hexpart != eip55(address):
+        raise ValueError(f"bad EIP-55 checksum in {address!r} "
+                         f"(checksummed form is {eip55(address)})")
+    return Normalised(chain, address.lower())
 
 
 def _tron(chain: str, address: str) -> Normalised:
     if _TRON_HEX.match(address):
-        address = base58.b58encode_check(bytes.fromhex(address)).decode("ascii")
+        address = based58.b58encode_check(bytes.fromhex(address)).decode("ascii")
     try:
-        payload = base58.b58decode_check(address)
+        payload = based58.b58decode_check(address.encode("ascii", "replace"))
     except ValueError as exc:
         raise ValueError(f"bad Tron base58check address {address!r}: {exc}") from None
     if len(payload) != 21 or payload[0] != TRON_VERSION:
         raise ValueError(f"not a Tron address (want version 0x41, 21 bytes): {address!r}")
-    return Normalised(chain, address, address)
+    return Normalised(chain, address)
 
 
 def _base58_family(chain: str, address: str) -> Normalised:
     try:
-        payload = base58.b58decode_check(address)
+        payload = based58.b58decode_check(address.encode("ascii", "replace"))
     except ValueError as exc:
         raise ValueError(f"bad {chain} base58check address {address!r}: {exc}") from None
     if len(payload) != 21 or payload[0] not in BASE58_VERSIONS[chain]:
         raise ValueError(f"not a {chain} address (version byte {payload[:1].hex()}): {address!r}")
-    return Normalised(chain, address, address)
+    return Normalised(chain, address)
 
 
 def _bech32(chain: str, address: str) -> Normalised:
@@ -115,7 +120,7 @@ def _bech32(chain: str, address: str) -> Normalised:
         bech32m.decode(BECH32_HRP[chain], lowered)
     except bech32m.DecodeError:
         raise ValueError(f"bad {chain} bech32/bech32m address or checksum: {address!r}") from None
-    return Normalised(chain, lowered, lowered)
+    return Normalised(chain, lowered)
 
 
 def _bitcoin_family(chain: str, address: str) -> Normalised:
@@ -128,9 +133,11 @@ def _bitcoin_family(chain: str, address: str) -> Normalised:
 def _opaque(chain: str, address: str) -> Normalised:
     if not _OPAQUE.match(address):
         raise ValueError(f"not a plausible {chain} address: {address!r}")
-    return Normalised(chain, address, address)
+    return Normalised(chain, address)
 
 
+# Chain data repeats the same few addresses (token contracts, exchanges): a bounded cache.
+@functools.lru_cache(maxsize=1 << 15)
 def normalise(chain: str, address: str) -> Normalised:
     """Normalise `address` on `chain`; ValueError says why it is not a valid address."""
     chain = chain.strip().lower()

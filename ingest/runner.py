@@ -142,13 +142,13 @@ class _Run:
 
     def _write(self, graph: Graph, src: SourceInput, *, quarantine: bool) -> None:
         """The write pass; in single-pass mode it also fills the quarantine."""
-        sink = GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
-                         batch_size=self.settings.batch_size)
         tally = _Tally()
         target = self.quarantine if quarantine else None
-        for rec in _accepted(self.reader(src), target, tally, "write", self.progress):
-            sink.add(rec)
-        sink.flush()
+        with GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
+                       batch_size=self.settings.batch_size) as sink:
+            for rec in _accepted(self.reader(src), target, tally, "write", self.progress):
+                sink.add(rec)
+            sink.close()
         s = self.summary
         s.read, s.quarantined, s.written = tally.read, tally.quarantined, sink.counts.written
         s.created, s.updated = sink.counts.created, sink.counts.updated

@@ -14,6 +14,7 @@ wallets (activity window, assets) in the same transaction as its transfers.
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -60,14 +61,20 @@ def link_row(rec: LinkRecord) -> dict[str, Any]:
     return {"start": rec.start_id, "end": rec.end_id, "key": rec.key, "props": props}
 
 
+def epoch_ms(ts: datetime | None) -> int | None:
+    """Timestamps travel as epoch milliseconds: the driver's datetime packing costs ~0.2 ms each,
+    more than the rest of a row; Cypher turns them back into datetimes."""
+    return None if ts is None else round(ts.timestamp() * 1000)
+
+
 def transfer_row(rec: TransferRecord) -> dict[str, Any]:
     props = {
         "id": rec.id, "chain": rec.chain, "tx": rec.tx, "index": rec.index, "asset": rec.asset,
         "token": rec.token, "amount_raw": rec.amount_raw, "decimals": rec.decimals,
-        "amount": scaled(rec.amount_raw, rec.decimals), "ts": rec.ts, "block": rec.block,
+        "amount": scaled(rec.amount_raw, rec.decimals), "block": rec.block,
     }
     return {"id": rec.id, "from": f"{rec.chain}:{rec.from_address}",
-            "to": f"{rec.chain}:{rec.to_address}", "props": props}
+            "to": f"{rec.chain}:{rec.to_address}", "ts": epoch_ms(rec.ts), "props": props}
 
 
 def wallet_rows(batch: list[TransferRecord]) -> list[dict[str, Any]]:
@@ -80,9 +87,10 @@ def wallet_rows(batch: list[TransferRecord]) -> list[dict[str, Any]]:
             if row is None:
                 seen[key] = _wallet(key, rec.chain, address, rec.ts, rec.asset)
                 continue
-            if rec.ts is not None:
-                row["first"] = min(row["first"] or rec.ts, rec.ts)
-                row["last"] = max(row["last"] or rec.ts, rec.ts)
+            ms = epoch_ms(rec.ts)
+            if ms is not None:
+                row["first"] = min(row["first"] or ms, ms)
+                row["last"] = max(row["last"] or ms, ms)
             if rec.asset not in row["assets"]:
                 row["assets"].append(rec.asset)
     return list(seen.values())
@@ -90,13 +98,26 @@ def wallet_rows(batch: list[TransferRecord]) -> list[dict[str, Any]]:
 
 def _wallet(key: str, chain: str, address: str, ts: datetime | None, asset: str
             ) -> dict[str, Any]:
-    display = eip55(address) if chain in EVM_CHAINS else address
+    # Off EVM the display form is the address itself: not sent twice.
+    display = eip55(address) if chain in EVM_CHAINS else None
+    ms = epoch_ms(ts)
     return {"id": key, "chain": chain, "address": address, "display": display,
-            "first": ts, "last": ts, "assets": [asset]}
+            "first": ms, "last": ms, "assets": [asset]}
+
+
+# One write: statements (query name, parameters, whether updated = rows - created) in one
+# transaction, and how many records they carry.
+Statement = tuple[str, dict[str, Any], bool]
+Job = tuple[list[Statement], int]
 
 
 class GraphSink:
-    """Buffers records and writes them in batches with provenance of one source and run."""
+    """Buffers records and writes them in batches with provenance of one source and run.
+
+    Writes run on one background thread while the caller reads and builds the next batch, so
+    parsing and the database overlap; at most one batch is in flight and one being built, so
+    memory stays bounded. Batches are written in order. Use as a context manager.
+    """
 
     def __init__(self, graph: Graph, *, source_id: str, now: datetime, batch_size: int) -> None:
         self.graph = graph
@@ -106,6 +127,14 @@ class GraphSink:
         self._nodes: list[NodeRecord] = []
         self._links: list[LinkRecord] = []
         self._transfers: list[TransferRecord] = []
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scamgraph-sink")
+        self._pending: Future[None] | None = None
+
+    def __enter__(self) -> GraphSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def add(self, rec: Record) -> None:
         if isinstance(rec, NodeRecord):
@@ -118,26 +147,45 @@ class GraphSink:
             self.flush()
 
     def flush(self) -> None:
-        """Write what is buffered: nodes before links, so known endpoints are never placeholders."""
+        """Hand what is buffered to the writer: nodes before links, so known endpoints are never
+        placeholders, then transfers with their wallets."""
+        jobs: list[Job] = []
         if self._nodes:
-            rows = [node_row(r) for r in self._nodes]
-            self._write([("ingest/nodes", {"rows": rows})], len(rows))
+            jobs.append(([("ingest/nodes", {"rows": [node_row(r) for r in self._nodes]}, False)],
+                         len(self._nodes)))
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for link in self._links:
             by_type[link.type].append(link_row(link))
         for link_type, rows in sorted(by_type.items()):
-            self._write([("ingest/links", {"rows": rows, "type": link_type})], len(rows))
+            jobs.append(([("ingest/links", {"rows": rows, "type": link_type}, False)], len(rows)))
         if self._transfers:
-            self._write_transfers(self._transfers)
+            jobs.append(self._transfer_job(self._transfers))
         self._nodes, self._links, self._transfers = [], [], []
+        if jobs:
+            self._wait()
+            self._pending = self._pool.submit(self._write_all, jobs)
 
-    def _write_transfers(self, batch: list[TransferRecord]) -> None:
+    def close(self) -> None:
+        """Write what is left and wait for it; a failed batch raises here."""
+        self.flush()
+        self._wait()
+
+    def _wait(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()
+
+    def _transfer_job(self, batch: list[TransferRecord]) -> Job:
         # One row per id: the same transfer twice in a batch would only be MERGEd twice.
         rows = {r.id: transfer_row(r) for r in batch}
-        self._write([("ingest/wallets", {"rows": wallet_rows(batch)}),
-                     ("ingest/transfers", {"rows": list(rows.values())})], len(batch))
+        return ([("ingest/wallets", {"rows": wallet_rows(batch)}, False),
+                 ("ingest/transfers", {"rows": list(rows.values())}, True)], len(batch))
 
-    def _write(self, statements: list[tuple[str, dict[str, Any]]], records: int) -> None:
+    def _write_all(self, jobs: list[Job]) -> None:
+        for statements, records in jobs:
+            self._write(statements, records)
+
+    def _write(self, statements: list[Statement], records: int) -> None:
         """Run the statements in one transaction and add their counters up."""
         # The server-side timeout bounds a batch the same way Graph.write bounds a query.
         work = neo4j.unit_of_work(timeout=self.graph.timeout_s)(
@@ -147,14 +195,15 @@ class GraphSink:
         self.counts.updated += updated
         self.counts.created += created
 
-    def _run_all(
-        self, tx: neo4j.ManagedTransaction, statements: list[tuple[str, dict[str, Any]]]
-    ) -> tuple[int, int]:
+    def _run_all(self, tx: neo4j.ManagedTransaction, statements: list[Statement]
+                 ) -> tuple[int, int]:
         updated = created = 0
-        for name, params in statements:
+        for name, params, by_counters in statements:
             result = tx.run(queries.load(name), {**self.params, **params})
             rows = [r.data() for r in result]
-            summary = result.consume()
-            updated += sum(int(r.get("updated", 0)) for r in rows)
-            created += summary.counters.nodes_created + summary.counters.relationships_created
+            counters = result.consume().counters
+            new = counters.nodes_created + counters.relationships_created
+            updated += len(params["rows"]) - new if by_counters else sum(
+                int(r.get("updated", 0)) for r in rows)
+            created += new
         return updated, created

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -36,6 +37,7 @@ from ingest.formats.base import (
 from ingest.records import Rejected, TransferRecord
 from scamgraph.errors import InputError
 
+_TX = re.compile(r"[0-9a-f]{64}")
 SINGLE_PASS = True  # whole documents fail before any record; JSON lines only when no line parses
 MAX_OCCURRENCE = 15
 
@@ -135,7 +137,7 @@ def _content_key(token: str, sender: str, receiver: str, amount: str) -> int:
 
 def _tx(value: Any) -> str:
     text = str(value).lower()
-    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+    if not _TX.fullmatch(text):
         raise ValueError(f"bad transaction_id {value!r}")
     return text
 

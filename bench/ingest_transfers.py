@@ -1,0 +1,147 @@
+"""Ingest throughput: N synthetic transfers through the real reader, runner and sink into Neo4j.
+
+    .venv/bin/python bench/ingest_transfers.py [--n 200000] [--format trongrid|ethereum-etl]
+        [--batch-size 10000] [--wallets 50000] [--home /tmp/sgbench-ingest-core --port 17702]
+        [--dry-run] [--keep-file PATH]
+
+Writes the file first (JSON lines: TronGrid pages of 200 items, or ethereum-etl
+token_transfers), then times `run_ingest` on an emptied database and reports transfers/s,
+the batch size, and the process's peak RSS before and after the ingest (getrusage), so a
+larger N shows whether memory stays flat. Senders and receivers are drawn with a heavy tail
+(a few hot wallets, many quiet ones), like exchange-heavy chain data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import based58
+
+from graph import migrate
+from graph.connect import open_graph
+from graph.local import LocalNeo4j
+from ingest.runner import run_ingest
+from scamgraph.settings import Settings, load_settings
+
+USDT_TRON = {"symbol": "USDT", "address": "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "decimals": 6,
+             "name": "Tether USD"}
+USDT_ETH = "0xdac17f958d2ee523a2206206994597c13d831ec7"
+PAGE = 200
+
+
+def _addresses(fmt: str, count: int, rng: random.Random) -> list[str]:
+    if fmt == "trongrid":
+        return [based58.b58encode_check(b"\x41" + rng.randbytes(20)).decode()
+                for _ in range(count)]
+    return ["0x" + rng.randbytes(20).hex() for _ in range(count)]
+
+
+def _pairs(n: int, pool: list[str], rng: random.Random) -> Iterator[tuple[int, str, str, int]]:
+    """(i, from, to, value): a heavy tail, since rng.random()**3 favours low indices."""
+    size = len(pool)
+    for i in range(n):
+        a, b = int(size * rng.random() ** 3), int(size * rng.random())
+        yield i, pool[a], pool[b if b != a else (a + 1) % size], rng.randrange(1, 10**12)
+
+
+def generate(path: Path, fmt: str, n: int, wallets: int, seed: int = 7) -> None:
+    """Stream N transfers to `path` in `fmt`; memory is the address pool only."""
+    rng = random.Random(seed)
+    pool = _addresses(fmt, wallets, rng)
+    base_ms = 1_700_000_000_000
+    with path.open("w", encoding="utf-8") as out:
+        page: list[dict[str, object]] = []
+        for i, src, dst, value in _pairs(n, pool, rng):
+            tx = f"{i:064x}"
+            if fmt == "ethereum-etl":
+                out.write(json.dumps({
+                    "type": "token_transfer", "token_address": USDT_ETH, "from_address": src,
+                    "to_address": dst, "value": value, "transaction_hash": "0x" + tx,
+                    "log_index": i % 7, "block_number": 17_000_000 + i // 200,
+                    "block_timestamp": base_ms // 1000 + i}) + "\n")
+                continue
+            page.append({"transaction_id": tx, "token_info": USDT_TRON,
+                         "block_timestamp": base_ms + i * 1000, "from": src, "to": dst,
+                         "type": "Transfer", "value": str(value)})
+            if len(page) == PAGE:
+                out.write(json.dumps({"data": page, "success": True, "meta": {}}) + "\n")
+                page = []
+        if page:
+            out.write(json.dumps({"data": page, "success": True, "meta": {}}) + "\n")
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s(pid: int | None = None) -> float:
+    """CPU seconds (user + system) of this process, or of `pid` from /proc."""
+    if pid is None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(home=Path(args.home), neo4j_uri="", neo4j_password="",
+                         local_bolt_port=args.port, local_http_port=0, batch_size=args.batch_size,
+                         local_heap="1g", local_pagecache="512m", query_timeout_s=300)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200_000)
+    parser.add_argument("--format", choices=("trongrid", "ethereum-etl"), default="trongrid")
+    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--wallets", type=int, default=50_000)
+    parser.add_argument("--home", default="/tmp/sgbench-ingest-core")
+    parser.add_argument("--port", type=int, default=17702)
+    parser.add_argument("--dry-run", action="store_true", help="read and validate only")
+    parser.add_argument("--keep-file", help="write the input here and keep it")
+    args = parser.parse_args()
+    settings = _settings(args)
+    path = Path(args.keep_file or Path(args.home) / f"bench-{args.format}-{args.n}.jsonl")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    began = time.monotonic()
+    generate(path, args.format, args.n, args.wallets)
+    generated_s, rss_before = time.monotonic() - began, _rss_mb()
+    graph, server = None, None
+    if not args.dry_run:
+        LocalNeo4j(settings).start()
+        server = LocalNeo4j(settings).pid()
+        graph = open_graph(settings, start_local=False)
+        migrate.migrate(graph)
+        graph.write_autocommit("db/clear")
+    cpu_py, cpu_db = _cpu_s(), _cpu_s(server) if server else 0.0
+    began = time.monotonic()
+    summary = run_ingest(graph, args.format, path, settings=settings, dry_run=args.dry_run)
+    seconds = time.monotonic() - began
+    cpu_py, cpu_db = _cpu_s() - cpu_py, (_cpu_s(server) - cpu_db) if server else 0.0
+    print(json.dumps({
+        "format": args.format, "n": args.n, "batch_size": args.batch_size,
+        "wallets": args.wallets, "dry_run": args.dry_run, "written": summary.written,
+        "file_mb": round(path.stat().st_size / 2**20, 1), "generate_s": round(generated_s, 1),
+        "ingest_s": round(seconds, 2), "transfers_per_s": round(summary.read / seconds),
+        "peak_rss_mb_before": round(rss_before, 1), "peak_rss_mb_after": round(_rss_mb(), 1),
+        "python_cpu_s": round(cpu_py, 1), "neo4j_cpu_s": round(cpu_db, 1),
+        "load_avg_1m": os.getloadavg()[0],
+    }))
+    if graph is not None:
+        graph.close()
+    if not args.keep_file:
+        path.unlink()
+
+
+if __name__ == "__main__":
+    main()
