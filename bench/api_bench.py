@@ -134,12 +134,38 @@ def main() -> None:
         run(opts, Path(tmp))
 
 
+def measure(graph: Graph, settings: Settings, client: httpx.Client, runs: int) -> None:
+    """Trace from unattributed wallets, exposure of others: direct, in-process, over HTTP."""
+    first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
+    seeds = [wallet(first + 37 * i) for i in range(runs)]
+    compare("trace", {
+        "direct": lambda s: investigate.trace(graph, TraceParams(seeds=(s,), max_hops=3)),
+        "schema.execute": in_process(settings, graph, TRACE, "seed"),
+        "graphql http": lambda s: graphql(client, TRACE, {"seed": s}),
+    }, seeds)
+    # Wallet targets: organisation targets (20 wallets each) take tens of seconds at 3 hops
+    # on this graph, past the 30 s query budget.
+    targets = [wallet(first + 41 * i + 1) for i in range(runs)]
+    compare("exposure", {
+        "direct": lambda t: investigate.exposure(graph, t, 3),
+        "schema.execute": in_process(settings, graph, EXPOSURE, "target"),
+        "graphql http": lambda t: graphql(client, EXPOSURE, {"target": t}),
+    }, targets)
+
+
+def api_env(settings: Settings, tmp: Path) -> dict[str, str]:
+    """Environment for `scamgraph serve` on the same local Neo4j, with one analyst key."""
+    return {**os.environ, "SCAMGRAPH_HOME": str(settings.home), "SCAMGRAPH_NEO4J_URI": "",
+            "SCAMGRAPH_LOCAL_BOLT_PORT": str(settings.local_bolt_port),
+            "SCAMGRAPH_LOCAL_HTTP_PORT": "0", "SCAMGRAPH_API_KEYS": f"analyst:{KEY}",
+            "SCAMGRAPH_AUDIT_LOG": str(tmp / "audit.jsonl"), "SCAMGRAPH_LOG_LEVEL": "WARNING"}
+
+
 def run(opts: argparse.Namespace, tmp: Path) -> None:
-    home, port = opts.home or tmp / "state", opts.bolt_port or free_port()
-    settings = load_settings(home=home, neo4j_uri="", local_bolt_port=port, local_http_port=0,
+    settings = load_settings(home=opts.home or tmp / "state", neo4j_uri="",
+                             local_bolt_port=opts.bolt_port or free_port(), local_http_port=0,
                              audit_log=tmp / "in-process.jsonl")
-    server = LocalNeo4j(settings)
-    started_here = server.pid() is None
+    started_here = LocalNeo4j(settings).pid() is None
     with open_graph(settings) as graph:
         migrate.migrate(graph)
         began = time.monotonic()
@@ -147,38 +173,18 @@ def run(opts: argparse.Namespace, tmp: Path) -> None:
             build(graph, opts.wallets, opts.transfers)
         print(f"graph: {opts.wallets} wallets, {opts.transfers} transfers, "
               f"built in {time.monotonic() - began:.1f}s")
-        env = {**os.environ, "SCAMGRAPH_HOME": str(home), "SCAMGRAPH_NEO4J_URI": "",
-               "SCAMGRAPH_LOCAL_BOLT_PORT": str(port), "SCAMGRAPH_LOCAL_HTTP_PORT": "0",
-               "SCAMGRAPH_API_KEYS": f"analyst:{KEY}", "SCAMGRAPH_AUDIT_LOG": str(tmp / "a.jsonl"),
-               "SCAMGRAPH_LOG_LEVEL": "WARNING"}
-        api_port = free_port()
-        api = start_api(env, api_port)
+        port = free_port()
+        api = start_api(api_env(settings, tmp), port)
+        headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/graphql-response+json"}
         try:
-            headers = {"Authorization": f"Bearer {KEY}",
-                       "Accept": "application/graphql-response+json"}
-            with httpx.Client(base_url=f"http://127.0.0.1:{api_port}", headers=headers,
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers,
                               timeout=120) as client:
-                first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
-                seeds = [wallet(first + 37 * i) for i in range(opts.runs)]
-                compare("trace", {
-                    "direct": lambda s: investigate.trace(
-                        graph, TraceParams(seeds=(s,), max_hops=3)),
-                    "schema.execute": in_process(settings, graph, TRACE, "seed"),
-                    "graphql http": lambda s: graphql(client, TRACE, {"seed": s}),
-                }, seeds)
-                # Wallet targets: organisation targets (20 wallets each) take tens of seconds
-                # at 3 hops on this graph, past the 30 s query budget.
-                targets = [wallet(first + 41 * i + 1) for i in range(opts.runs)]
-                compare("exposure", {
-                    "direct": lambda t: investigate.exposure(graph, t, 3),
-                    "schema.execute": in_process(settings, graph, EXPOSURE, "target"),
-                    "graphql http": lambda t: graphql(client, EXPOSURE, {"target": t}),
-                }, targets)
+                measure(graph, settings, client, opts.runs)
         finally:
             api.terminate()
             api.wait(10)
     if started_here:
-        server.stop()
+        LocalNeo4j(settings).stop()
 
 
 if __name__ == "__main__":
