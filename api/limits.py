@@ -4,8 +4,9 @@ Cost model (documented in the schema's field metadata): a field costs 1 plus its
 selection; a field with a size argument (first, limit, k) multiplies the cost of
 its selection by that size; an unsized list multiplies it by UNSIZED_LIST; a
 traversal (trace, exposure, flows, paths, neighbourhood) adds its own cost, which
-grows with hops as FANOUT ** hops. An operation above settings.max_query_cost is
-refused with code MAX_QUERY_COST before any Cypher runs.
+grows with hops as FANOUT ** hops. Each single call within the graph layer's caps fits
+the default limit; several expensive calls in one operation do not. An operation above
+settings.max_query_cost is refused with code MAX_QUERY_COST before any Cypher runs.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ def hops_cost(hops_arg: str, base: int = 10, size_arg: str | None = None) -> Cos
     def cost(args: Mapping[str, Any]) -> tuple[int, int]:
         size = int(args.get(size_arg) or 1) if size_arg else 1
         return base * FANOUT ** int(args.get(hops_arg) or 1) * size, 1
+    return cost
+
+
+def expansion_cost(size_arg: str, hops_arg: str, base: int = 10) -> CostFn:
+    """Expansions whose answer is capped by a size: the size plus base * FANOUT ** hops."""
+    def cost(args: Mapping[str, Any]) -> tuple[int, int]:
+        return int(args.get(size_arg) or 1) + base * FANOUT ** int(args.get(hops_arg) or 1), 1
     return cost
 
 

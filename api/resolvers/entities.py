@@ -9,7 +9,7 @@ import strawberry
 
 from api.auth import Role
 from api.context import Info
-from api.limits import guard, hops_cost, page_cost
+from api.limits import expansion_cost, guard, hops_cost, page_cost
 from api.types.entity import Entity
 from api.types.ownership import Control, LinkedCompound, Ownership
 from api.types.paths import Neighbourhood, Paths
@@ -40,7 +40,7 @@ class EntityQueries:
     async def entity(self, info: Info, id: strawberry.ID) -> Entity | None:
         return await load_entity(info, id)
 
-    @guard(Role.READER, cost=hops_cost("depth", base=1, size_arg="limit"),
+    @guard(Role.READER, cost=expansion_cost("limit", "depth"),
            description="Entities and relationships within `depth` links of one entity.")
     async def neighbourhood(
         self, info: Info, id: strawberry.ID, rel_types: list[str] | None = None, depth: int = 1,
@@ -53,7 +53,7 @@ class EntityQueries:
             expand_supernodes=expand_supernodes, supernode_degree=ctx.settings.supernode_degree)
         return Neighbourhood.from_record(sub)
 
-    @guard(Role.READER, cost=hops_cost("maxLength", base=5, size_arg="k"),
+    @guard(Role.READER, cost=hops_cost("maxLength", base=1, size_arg="k"),
            description="The k shortest connections across ownership, control, attribution, money.")
     async def paths(self, info: Info, from_: FromArg, to: strawberry.ID, max_length: int = 4,
                     rel_types: list[str] | None = None, exclude_supernodes: bool = True,

@@ -21,7 +21,7 @@ FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
 
 @strawberry.type
 class MoneyQueries:
-    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=10),
+    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50),
            description="Where money went (FORWARD) or came from (BACKWARD) within maxHops.")
     async def trace(
         self, info: Info, seeds: list[strawberry.ID],
@@ -41,7 +41,7 @@ class MoneyQueries:
         ctx = info.context
         return Trace.from_record(await ctx.call(investigate.trace, ctx.graph, params))
 
-    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=10),
+    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50),
            description="Share of a wallet's or organisation's inflow from risky sources.")
     async def exposure(
         self, info: Info, target: strawberry.ID, max_hops: int = 3,
@@ -51,7 +51,7 @@ class MoneyQueries:
         res = await ctx.call(investigate.exposure, ctx.graph, target, max_hops, method)
         return Exposure.from_record(res)
 
-    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=10),
+    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50),
            description="Value moved from one organisation's wallets to another's, by month.")
     async def flows(
         self, info: Info, from_: FromArg, to: strawberry.ID, max_hops: int = 3,

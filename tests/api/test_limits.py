@@ -63,13 +63,14 @@ def test_token_limit(settings: Settings, graph: Graph) -> None:
 
 
 def test_cost_refuses_before_running(gql: Executor) -> None:
-    # Each 6-hop trace costs 10 * 2**6 = 640: 15 fit under 10,000, 16 do not.
+    # Each 6-hop trace costs 50 * 2**6 = 3,200: three fit under 10,000, four do not.
     def traces(n: int) -> str:
         return "{ " + " ".join(
             f't{i}: trace(seeds: ["tron:T1"], maxHops: $h) {{ partial }}' for i in range(n)) + " }"
-    result = gql("query($h: Int!) " + traces(16), Role.ANALYST, h=6)
+    assert "MAX_QUERY_COST" not in gql.codes("query($h: Int!) " + traces(3), Role.ANALYST, h=6)
+    result = gql("query($h: Int!) " + traces(4), Role.ANALYST, h=6)
     assert [e.extensions for e in result.errors] == [
-        {"code": "MAX_QUERY_COST", "cost": 10_240, "limit": 10_000}]
+        {"code": "MAX_QUERY_COST", "cost": 12_800, "limit": 10_000}]
     assert gql.last_calls == []
     assert "MAX_QUERY_COST" not in gql.codes("query($h: Int!) " + traces(16), Role.ANALYST, h=2)
 
@@ -119,3 +120,18 @@ def test_cached_validation_still_checks_each_caller(gql: Executor) -> None:
     tight = Executor(gql.schema, gql.settings.model_copy(update={"max_query_cost": 100}),
                      gql.graph)
     assert tight.codes(many, Role.ANALYST, h=6) == ["MAX_QUERY_COST"]
+
+
+def test_each_field_at_the_graph_caps_fits_alone(gql: Executor) -> None:
+    at_caps = [
+        '{ trace(seeds: ["x"], maxHops: 6, maxPaths: 50000) { organisations { evidence {'
+        " hops { from { id } to { id } } } } unattributed { walletId } } }",
+        '{ neighbourhood(id: "x", depth: 3, limit: 5000) { nodes { id sanctions { id } }'
+        " edges { key start { id } } } }",
+        '{ paths(from: "x", to: "y", maxLength: 8, k: 20) {'
+        " paths { nodes { id } edges { key } } } }",
+        '{ search(text: "x", first: 200) { edges { node { id sanctions { id } } } } }',
+        '{ owners(company: "x", maxDepth: 8) { chains { links { owner { id } } } } }',
+    ]
+    for query in at_caps:
+        assert "MAX_QUERY_COST" not in gql.codes(query, Role.ADMIN), query
