@@ -16,6 +16,18 @@ def query_hash(query: str | None) -> str:
     return hashlib.sha256((query or "").encode()).hexdigest()
 
 
+# Variables above this size (a saved investigation's data) are logged as their size only.
+MAX_LOGGED_VARIABLES = 4096
+
+
+def audited_variables(variables: object) -> dict[str, Any] | None:
+    """The variables as logged: as sent, or a size marker when they are too big to keep."""
+    if not isinstance(variables, dict):
+        return None
+    size = len(json.dumps(variables, ensure_ascii=False, default=str))
+    return variables if size <= MAX_LOGGED_VARIABLES else {"_truncated_bytes": size}
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     time: str

@@ -22,7 +22,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from api import metrics
-from api.audit import AuditEntry, AuditLog, query_hash
+from api.audit import AuditEntry, AuditLog, audited_variables, query_hash
 from api.auth import KeyRing, Principal
 from api.context import get_context
 from api.errors import GRAPHQL_RESPONSE, RequestError, ensure_codes, error_codes, http_status
@@ -71,7 +71,9 @@ class GraphQLEndpoint:
         seconds = time.perf_counter() - started
         self._audit(principal, params, outcome, len(body), seconds)
         metrics.observe(outcome.status, principal.role.label if principal else "-", seconds)
-        return Response(body, outcome.status, dict(outcome.headers), media_type=media)
+        # Answers hold investigation data: no shared cache may keep them.
+        headers = {**outcome.headers, "Cache-Control": "no-store"}
+        return Response(body, outcome.status, headers, media_type=media)
 
     def _authenticate(self, request: Request) -> Principal:
         try:
@@ -112,13 +114,12 @@ class GraphQLEndpoint:
 
     def _audit(self, who: Principal | None, params: dict[str, Any], outcome: Outcome,
                size: int, seconds: float) -> None:
-        variables = params.get("variables")
         self.audit.append(AuditEntry(
             time=AuditEntry.now(), role=who.role.label if who else "-",
             key_fingerprint=who.fingerprint if who else "-",
             query_hash=query_hash(params.get("query")),
             operation_name=params.get("operationName"),
-            variables=variables if isinstance(variables, dict) else None,
+            variables=audited_variables(params.get("variables")),
             duration_ms=round(seconds * 1000, 3), result_bytes=size, status=outcome.status,
             error_codes=[c for c in error_codes(outcome.body.get("errors")) if c],
         ))

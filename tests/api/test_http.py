@@ -101,6 +101,7 @@ def test_save_and_load_investigation(client: httpx.Client) -> None:
     assert inv["createdBy"].startswith("analyst:") and KEYS[Role.ANALYST] not in inv["createdBy"]
     loaded = post(client, "query($id: ID!) { investigation(id: $id) { name data } }", id=inv["id"])
     assert loaded.json()["data"]["investigation"] == {"name": "Case 7", "data": inv["data"]}
+    assert saved.headers["cache-control"] == "no-store"
     listed = post(client, "{ investigations { id } }")
     assert listed.json()["data"]["investigations"] == [{"id": inv["id"]}]
 
@@ -131,3 +132,12 @@ def test_health_static_and_graphiql(client: httpx.Client) -> None:
     assert client.get("/graphiql/").text == "<h1>local graphiql</h1>"
     ide = client.get("/graphql", headers={"Accept": "text/html"})
     assert ide.status_code == 303 and ide.headers["location"] == "/graphiql/"
+
+
+def test_big_variables_are_logged_by_size(client: httpx.Client, api_settings: Settings) -> None:
+    data = {"nodes": ["tron:T" + str(i) for i in range(1000)]}
+    mutation = 'mutation($d: JSON!) { saveInvestigation(name: "big", data: $d) { id } }'
+    saved = post(client, mutation, d=data)
+    assert saved.status_code == 200
+    (line,) = [json.loads(x) for x in api_settings.audit_log_path.read_text().splitlines()]
+    assert line["variables"] == {"_truncated_bytes": len(json.dumps({"d": data}))}
