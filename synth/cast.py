@@ -142,6 +142,9 @@ SANCTIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
 )
 
 COMPOUNDS: tuple[Compound, ...] = (
+    # Run by the group itself, so every group member is compound-linked (docs/MODEL.md).
+    Compound("golden-meridian-tech-park", "Golden Meridian Tech Park", ("金子午科技园",), "kh",
+             "Preah Sihanouk", 10.6512, 103.5478, G, "active"),
     Compound("sihanoukville-meridian-bay", "Meridian Bay Tower Compound", ("子午湾园区",),
              "kh", "Preah Sihanouk", 10.6093, 103.5296, "meridian-realty", "active"),
     Compound("bavet-riverside", "Meridian Riverside Compound", ("子午河畔园区",), "kh",

@@ -112,8 +112,13 @@ def test_the_demo_example_queries_answer_with_planted_facts(
     want = planted(victim["direct"], down, {"synth-golden-meridian-group": group})
     assert_close({o["id"]: {a["asset"]: a["amount"] for a in o["amounts"]} for o in reached}, want)
     [exp] = [x for x in truth["exposure"] if x["wallet"] == truth["examples"]["exposure_deposit"]]
-    inflow = run.data(exposure_q)["exposure"]["inflow"]
-    assert inflow == [{"asset": "USDT", "amount": pytest.approx(float(scaled(exp["inflow"])))}]
+    exposure = run.data(exposure_q)["exposure"]
+    assert exposure["inflow"] == [{"asset": "USDT",
+                                   "amount": pytest.approx(float(scaled(exp["inflow"])))}]
+    # The OTC desk is sanctioned and its group runs a compound; the clean deposits are neither.
+    direct = {c["category"]: c["directShare"] for c in exposure["categories"]}
+    share = float(exp["direct_share"])
+    assert direct == pytest.approx({"SANCTIONED": share, "COMPOUND": share, "SCAM": 0.0})
     owners = run.data(owners_q)["owners"]["ultimateOwners"]
     shares = {o["entity"]["id"]: o["effectiveShare"] for o in owners}
     # Sunrise OTC: 49 % Li Meifang; 51 % Meridian Guarantee <- 70 % Meridian Pay <- 100 % group
