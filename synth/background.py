@@ -72,7 +72,9 @@ def parties(rng: random.Random, users: int) -> tuple[Role, Role]:
         return ("dep", ex, user), ("hot", ex, pick(rng, CUM_HOT))
     if kind == 2:
         return ("hot", ex, pick(rng, CUM_HOT)), ("retail", user)
-    return ("retail", user), ("retail", zipf(rng, users))
+    peer = zipf(rng, users)
+    # A payment to oneself is no transfer: take the next wallet instead.
+    return ("retail", user), ("retail", peer if peer != user else (peer + 1) % users)
 
 
 def usd_raw(rng: random.Random, median: float = MEDIAN_USD) -> int:
@@ -95,9 +97,8 @@ def account_traffic(keys: Keys, chain: str, n: int) -> Iterator[TokenTransfer]:
     for k, ts in enumerate(times(rng, n)):
         token = TRON_USDT if chain == "tron" else (ETH_USDT if rng.random() < 0.7 else ETH_USDC)
         a, b = parties(rng, users)
-        if a != b:
-            yield TokenTransfer(ts, f"bg:{chain}:{k}", token, pop.account(keys, chain, *a),
-                                pop.account(keys, chain, *b), usd_raw(rng))
+        yield TokenTransfer(ts, f"bg:{chain}:{k}", token, pop.account(keys, chain, *a),
+                            pop.account(keys, chain, *b), usd_raw(rng))
 
 
 def bitcoin_traffic(keys: Keys, n: int) -> Iterator[BtcTx]:
@@ -105,8 +106,6 @@ def bitcoin_traffic(keys: Keys, n: int) -> Iterator[BtcTx]:
     rng, users = keys.rng("background", "bitcoin"), retail_count(n)
     for k, ts in enumerate(times(rng, n)):
         roles = parties(rng, users)
-        if roles[0] == roles[1]:
-            continue
         a, b = keys.btc(*roles[0]), keys.btc(*roles[1])
         pay = max(546, int(math.exp(rng.gauss(math.log(1_000_000), 1.8))))
         fee = rng.randint(10, 40) * (110 + 34 * 2)

@@ -102,9 +102,14 @@ def _by_time(planted: list[Any], bg: Iterable[Any]) -> Iterable[Any]:
     return heapq.merge(planted, bg, key=lambda e: e.ts_ms)
 
 
+def btc_transfers(tx: BtcTx) -> int:
+    """Transfers a transaction makes: outputs to addresses that are not its inputs' (change)."""
+    return len({o.addr.address for o in tx.outputs} - {i.addr.address for i in tx.inputs})
+
+
 def chain_files(out: Path, plan: Plan, scale: int, chunking: Chunking
                 ) -> tuple[dict[str, int], list[FileEntry]]:
-    planted = len(plan.tron) + len(plan.eth) + sum(len(t.outputs) - 1 for t in plan.btc)
+    planted = len(plan.tron) + len(plan.eth) + sum(btc_transfers(t) for t in plan.btc)
     rest = max(0, scale - planted)
     n_tron, n_eth = rest * CHAIN_SHARES["tron"] // 100, rest * CHAIN_SHARES["ethereum"] // 100
     tron = TronGridWriter(out, plan.keys, chunking.page_size, chunking.pages_per_file)
