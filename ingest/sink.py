@@ -13,6 +13,7 @@ wallets (activity window, assets) in the same transaction as its transfers.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -42,11 +43,22 @@ def scaled(amount_raw: str, decimals: int | None) -> float | None:
     return float(Decimal(amount_raw).scaleb(-decimals))
 
 
+def storable(value: Any) -> Any:
+    """Neo4j stores no maps and no lists of maps: those travel as JSON text instead of
+    failing a whole batch."""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    if isinstance(value, list | tuple):
+        return [json.dumps(v, ensure_ascii=False, default=str)
+                if isinstance(v, dict | list | tuple) else v for v in value]
+    return value
+
+
 def node_row(rec: NodeRecord) -> dict[str, Any]:
     """Scalars are set, lists unioned with what other sources said, None never erases."""
-    props = {k: v for k, v in rec.props.items()
+    props = {k: storable(v) for k, v in rec.props.items()
              if v is not None and not isinstance(v, list | tuple)}
-    lists = {k: list(v) for k, v in rec.props.items() if isinstance(v, list | tuple)}
+    lists = {k: storable(v) for k, v in rec.props.items() if isinstance(v, list | tuple)}
     if rec.kinds:
         lists["kinds"] = sorted(set(rec.kinds) | set(lists.get("kinds", [])))
     point = None
@@ -57,7 +69,7 @@ def node_row(rec: NodeRecord) -> dict[str, Any]:
 
 
 def link_row(rec: LinkRecord) -> dict[str, Any]:
-    props = {k: v for k, v in rec.props.items() if v is not None}
+    props = {k: storable(v) for k, v in rec.props.items() if v is not None}
     return {"start": rec.start_id, "end": rec.end_id, "key": rec.key, "props": props}
 
 

@@ -10,7 +10,8 @@ import pytest
 from ingest.formats import load_reader
 from ingest.formats.base import SourceInput
 from ingest.formats.bitcoin_etl import split, transfers
-from ingest.records import Rejected, TransferRecord
+from ingest.records import NodeRecord, Rejected, TransferRecord
+from ingest.sink import node_row
 from scamgraph.errors import InputError
 from tests.ingest.helpers import fixture
 
@@ -87,3 +88,10 @@ def test_csv_row_with_bad_encoding_or_width_is_rejected(tmp_path: Path) -> None:
     assert [type(r).__name__ for r in got] == ["TransferRecord", "Rejected", "Rejected"]
     reasons = [r.reason for r in got if isinstance(r, Rejected)]
     assert reasons == ["not UTF-8", "wrong number of fields"]
+
+
+def test_maps_and_nested_lists_are_stored_as_json_text() -> None:
+    row = node_row(NodeRecord(label="Person", id="p1", props={
+        "name": "A", "meta": {"b": 1, "a": 2}, "aliases": ["x", ["y"]], "gone": None}))
+    assert row["props"] == {"name": "A", "meta": '{"a": 2, "b": 1}'}
+    assert row["lists"] == {"aliases": ["x", '["y"]']}
