@@ -1,7 +1,7 @@
 """Trace and exposure called directly (graph.investigate), p50/p95 over many seeds.
 
     .venv/bin/python bench/trace_exposure.py --home DIR --bolt-port N \
-        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build]
+        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build] [--only TEXT]
 
 Uses a local Neo4j in DIR (started if needed; ITS DATA IS REPLACED unless --skip-build) and
 the same synthetic graph as bench/api_bench.py (bench/synthetic_graph.py), so the GraphQL
@@ -12,6 +12,7 @@ after a warm-up over the first three seeds; seeds are unattributed wallets, spre
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import time
@@ -38,10 +39,8 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 def measure(name: str, call: Callable[[str], Any], seeds: list[str]) -> None:
     """p50/p95 wall time of `call` over the seeds; budget errors are counted, not timed."""
     for seed in seeds[:3]:
-        try:
+        with contextlib.suppress(BudgetExceededError):
             call(seed)
-        except BudgetExceededError:
-            pass
     samples, partial, over = [], 0, 0
     for seed in seeds:
         began = time.perf_counter()
@@ -77,6 +76,11 @@ def cases(graph: Graph) -> list[tuple[str, Callable[[str], Any]]]:
         ("exposure 2 hops HAIRCUT", ex(2, ExposureMethod.HAIRCUT)),
         ("exposure 3 hops HAIRCUT", ex(3, ExposureMethod.HAIRCUT)),
         ("exposure 3 hops ANY_CONTACT", ex(3, ExposureMethod.ANY_CONTACT)),
+        ("exposure 4 hops HAIRCUT", ex(4, ExposureMethod.HAIRCUT)),
+        ("paths k=3, length <= 4, to a group", lambda seed: investigate.paths(
+            graph, seed, f"syn-group-{len(seed) % 10}", max_length=4, k=3)),
+        ("neighbourhood depth 2, limit 200", lambda seed: investigate.neighbourhood(
+            graph, seed, depth=2, limit=200)),
     ]
 
 
@@ -88,6 +92,7 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True)
     parser.add_argument("--bolt-port", type=int, required=True)
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     opts = parser.parse_args()
     settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
                              local_http_port=0, query_timeout_s=60)
@@ -102,7 +107,8 @@ def main() -> None:
         step = max(1, (opts.wallets - first) // opts.runs)
         seeds = [wallet(first + step * i) for i in range(opts.runs)]
         for name, call in cases(graph):
-            measure(name, call, seeds)
+            if not opts.only or opts.only in name:
+                measure(name, call, seeds)
 
 
 if __name__ == "__main__":

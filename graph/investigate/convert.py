@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from neo4j.spatial import Point
@@ -38,6 +38,14 @@ def native(value: Any) -> Any:
 def ts(value: Any) -> datetime | None:
     converted = native(value)
     return converted if isinstance(converted, datetime) else None
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """A datetime the database compares with stored UTC times: naive ones are taken as UTC."""
+    # A naive datetime reaches Neo4j as a LocalDateTime, which never compares with a DateTime.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
 
 
 def provenance(props: Mapping[str, Any]) -> Provenance:

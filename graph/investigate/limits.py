@@ -15,8 +15,8 @@ MAX_PATH_LENGTH = 8
 MAX_K = 20
 # Depth of an ownership or control chain.
 MAX_OWNERSHIP_DEPTH = 8
-# Paths a trace may enumerate.
-MAX_PATHS = 100_000
+# Paths a trace may keep per hop (a trace holds at most MAX_HOPS times this many in memory).
+MAX_PATHS = 50_000
 # Page size of search and run listings.
 MAX_PAGE = 200
 # Nodes a neighbourhood may return.

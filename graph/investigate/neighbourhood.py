@@ -29,8 +29,9 @@ def neighbourhood(
     types = limits.check_allowed("rel_types", list(rel_types), limits.REL_TYPES) or sorted(
         limits.REL_TYPES)
     rows = graph.read("investigations/neighbourhood", {
-        "id": id, "rel_types": types, "depth": depth, "limit": limit, "since": since,
-        "until": until, "rel_limit": limit * RELS_PER_NODE, "expand_supernodes": expand_supernodes,
+        "id": id, "rel_types": types, "depth": depth, "limit": limit,
+        "since": convert.utc(since), "until": convert.utc(until),
+        "rel_limit": limit * RELS_PER_NODE, "expand_supernodes": expand_supernodes,
         "supernode_degree": degree_threshold(supernode_degree), "supernode_tags": SUPERNODE_TAGS,
     }, timeout_s=timeout_s)
     if not rows:

@@ -37,14 +37,16 @@ def _check(params: TraceParams) -> None:
     limits.check_range("max_paths", params.max_paths, 1, limits.MAX_PATHS)
     limits.check_range("evidence_per_entity", params.evidence_per_entity, 0, 100)
     limits.check_allowed("stop_at", list(params.stop_at), limits.KINDS)
-    if params.since and params.until and params.since > params.until:
+    since, until = convert.utc(params.since), convert.utc(params.until)
+    if since and until and since > until:
         raise ValidationError("since is after until", hint="pass since <= until")
 
 
 def _query_params(params: TraceParams, seeds: list[str]) -> dict[str, Any]:
     return {
         "seeds": seeds, "max_hops": params.max_hops, "min_amount": params.min_amount,
-        "assets": list(params.assets), "since": params.since, "until": params.until,
+        "assets": list(params.assets), "since": convert.utc(params.since),
+        "until": convert.utc(params.until),
         "time_ordered": params.time_ordered, "stop_at": list(params.stop_at),
         "expand_supernodes": params.expand_supernodes, "supernode_tags": SUPERNODE_TAGS,
         "supernode_degree": degree_threshold(params.supernode_degree),

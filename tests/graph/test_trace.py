@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from graph.db import Graph
@@ -109,6 +111,15 @@ def test_backward_from_an_organisation(traced_graph: Graph) -> None:
     assert endpoints(unordered) == {"tron:V": {"USDT": 1000.0}, "tron:W": {"USDT": 70.0}}
 
 
+def test_time_window_naive_times_are_utc(traced_graph: Graph) -> None:
+    # Only t1..t3 fall inside 01-01..01-03 (t4 is earlier); naive datetimes are taken as UTC.
+    result = run(traced_graph, since=datetime(2024, 1, 1), until=datetime(2024, 1, 3, 23, 59))
+    assert result.organisations == ()
+    assert endpoints(result) == {"tron:B": {"USDT": 600.0}, "tron:C": {"USDT": 300.0}}
+    with pytest.raises(ValidationError, match="since"):
+        run(traced_graph, since=day("2024-02-01"), until=day("2024-01-01"))
+
+
 def test_max_paths_budget_marks_partial(traced_graph: Graph) -> None:
     result = run(traced_graph, max_paths=1)
     assert result.partial
@@ -130,7 +141,7 @@ def test_tiny_timeout(graph: Graph) -> None:
         "WITH count(*) AS _ MATCH (a:Wallet), (b:Wallet) WHERE a <> b "
         "CREATE (a)-[:TRANSFER {id: a.id + b.id, asset: 'USDT', amount: 1.0, "
         "ts: datetime('2024-01-01T00:00:00Z')}]->(b)", database_=graph.database)
-    params = TraceParams(seeds=("tron:d0",), max_hops=6, max_paths=100_000, timeout_s=0.001)
+    params = TraceParams(seeds=("tron:d0",), max_hops=6, max_paths=50_000, timeout_s=0.001)
     try:
         result = trace(graph, params)
     except BudgetExceededError as exc:
