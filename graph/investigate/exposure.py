@@ -118,6 +118,24 @@ def _weights(region: Region, risky: set[str], method: ExposureMethod, max_hops: 
     return direct, lambda e: e.amount if g(e.sender, max_hops - 1) else 0.0
 
 
+def _targets(graph: Graph, target: EntityId, timeout_s: float | None) -> list[str]:
+    targets = seed_wallets(graph, [target], timeout_s)
+    if not targets:
+        raise NotFoundError(f"no wallet or entity with wallets has id {target!r}",
+                            hint="pass a wallet id (chain:address) or an organisation's id")
+    return targets
+
+
+def _inflow(incoming: list[Edge]) -> tuple[dict[str, float], tuple[AssetAmount, ...]]:
+    """Inflow per asset, as a lookup and as reported inputs (with transfer counts)."""
+    sums: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    for e in incoming:
+        sums[e.asset] += e.amount
+        counts[e.asset] += e.transfers
+    return sums, tuple(AssetAmount(a, sums[a], counts[a]) for a in sorted(sums))
+
+
 def exposure(
     graph: Graph, target: EntityId, max_hops: int = 3,
     method: ExposureMethod | str = ExposureMethod.HAIRCUT, *, timeout_s: float | None = None,
@@ -125,24 +143,17 @@ def exposure(
     """Shares of the target's inflow per asset from risky sources, directly and within max_hops."""
     limits.check_range("max_hops", max_hops, 1, limits.MAX_HOPS)
     chosen = _method(method)
-    targets = seed_wallets(graph, [target], timeout_s)
-    if not targets:
-        raise NotFoundError(f"no wallet or entity with wallets has id {target!r}",
-                            hint="pass a wallet id (chain:address) or an organisation's id")
+    targets = _targets(graph, target, timeout_s)
     edges, expanded, cut = _region(graph, targets, max_hops, timeout_s)
     region = Region(edges, expanded)
     risky = _risk(graph, sorted({e.sender for e in edges}), timeout_s)
     incoming = [e for e in edges if e.receiver in targets and e.sender not in targets]
-    inflow: dict[str, float] = defaultdict(float)
-    for e in incoming:
-        inflow[e.asset] += e.amount
+    inflow, inputs = _inflow(incoming)
     categories = tuple(_category(c, incoming, inflow, *_weights(region, risky[c], chosen, max_hops))
                        for c in RiskCategory)
+    reason = f"more than {MAX_WALLETS} wallets on one level were not expanded" if cut else None
     return ExposureResult(
         target=target, target_wallets=tuple(targets), method=chosen, max_hops=max_hops,
-        inflow=tuple(AssetAmount(a, inflow[a], sum(e.transfers for e in incoming if e.asset == a))
-                     for a in sorted(inflow)),
-        categories=categories, explanation=EXPLANATIONS[chosen], partial=cut,
-        reason=f"more than {MAX_WALLETS} wallets on one level; the rest were not expanded"
-        if cut else None,
+        inflow=inputs, categories=categories, explanation=EXPLANATIONS[chosen], partial=cut,
+        reason=reason,
     )
