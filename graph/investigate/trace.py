@@ -92,4 +92,6 @@ def trace(graph: Graph, params: TraceParams) -> TraceResult:
         params=params, seed_wallets=tuple(seeds), organisations=orgs, unattributed=endpoints,
         paths_explored=len(traced.paths), amount_semantics=AMOUNT_SEMANTICS, partial=cut,
         reason=f"max_paths budget of {params.max_paths} paths per hop reached" if cut else None,
+        open_at_max_hops=sum(1 for ids, is_open in traced.paths
+                             if is_open and len(ids) == params.max_hops),
     )

@@ -122,6 +122,8 @@ class TraceResult:
     amount_semantics: str
     partial: bool = False
     reason: str | None = None
+    # Paths that reached max_hops at a wallet the trace would expand (not a stop or supernode).
+    open_at_max_hops: int = 0
 
 
 @dataclass(frozen=True)

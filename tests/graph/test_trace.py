@@ -40,6 +40,7 @@ def test_time_order_threshold_and_asset_filter(traced_graph: Graph) -> None:
     assert [o.id for o in result.organisations] == ["pay", "guar"]
     assert endpoints(result) == {"tron:K": {"USDT": 50.0}}
     assert result.paths_explored == 6  # V-A, V-A-B, V-A-C, V-A-B-X1, V-A-B-K, V-A-C-X2
+    assert result.open_at_max_hops == 3  # X1, K and X2 are neither stops nor supernodes
     pay = result.organisations[0]
     assert (pay.path_count, pay.min_hops, pay.first_ts, pay.last_ts) == (
         1, 3, day("2024-01-04"), day("2024-01-04"))
@@ -82,6 +83,7 @@ def test_exchange_is_reached_but_not_expanded(traced_graph: Graph) -> None:
     assert amounts(result) == {"pay": {"USDT": 500.0}, "exch": {"USDT": 400.0},
                                "guar": {"USDT": 250.0}}
     assert endpoints(result) == {"tron:K": {"USDT": 50.0}}
+    assert result.open_at_max_hops == 0  # EX (hop 4) is an exchange wallet: not followed
     expanded = run(traced_graph, max_hops=5, expand_supernodes=True)
     assert endpoints(expanded) == {"tron:Y": {"USDT": 100.0}, "tron:K": {"USDT": 50.0}}
 
