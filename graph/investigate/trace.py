@@ -15,10 +15,11 @@ from typing import Any
 
 from graph.db import Graph
 from graph.investigate import convert, limits
+from graph.investigate.entities import get_entities
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.trace_aggregate import Attribution, Traced, aggregate
 from graph.investigate.types import Direction, TraceParams, TraceResult
-from scamgraph.errors import ValidationError
+from scamgraph.errors import NotFoundError, ValidationError
 
 AMOUNT_SEMANTICS = (
     "Per asset, the sum of the distinct transfers on admissible paths that enter the entity's "
@@ -84,6 +85,9 @@ def trace(graph: Graph, params: TraceParams) -> TraceResult:
     """Follow money from (FORWARD) or into (BACKWARD) the seeds within the params' budgets."""
     _check(params)
     seeds = seed_wallets(graph, list(params.seeds), params.timeout_s)
+    if not seeds and not get_entities(graph, list(params.seeds)):
+        raise NotFoundError(f"no entity with id {params.seeds[0]!r}",
+                            hint="pass wallet ids (chain:address) or organisation ids")
     traced, cut = enumerate_paths(graph, params, seeds)
     attribution = attributions(graph, sorted(traced.wallets() | set(seeds)), params.rollup,
                                params.timeout_s)

@@ -9,7 +9,7 @@ import pytest
 from graph.db import Graph
 from graph.investigate import trace
 from graph.investigate.types import Direction, TraceParams, TraceResult
-from scamgraph.errors import BudgetExceededError, ValidationError
+from scamgraph.errors import BudgetExceededError, NotFoundError, ValidationError
 from tests.graph.scenario import day, trace_scenario
 
 
@@ -134,6 +134,10 @@ def test_hops_over_the_cap_are_refused(traced_graph: Graph) -> None:
         run(traced_graph, max_hops=7)
     with pytest.raises(ValidationError, match="stop_at"):
         run(traced_graph, stop_at=("Nope",))
+    with pytest.raises(NotFoundError, match="nobody"):
+        run(traced_graph, seeds=("tron:nobody",))
+    # An organisation without wallets is no error: nothing is reached.
+    assert run(traced_graph, seeds=("minor",)).organisations == ()
 
 
 def test_tiny_timeout(graph: Graph) -> None:
