@@ -54,10 +54,10 @@ def _method(method: ExposureMethod | str) -> ExposureMethod:
 
 
 def _region(graph: Graph, targets: list[str], max_hops: int, timeout_s: float | None,
-            ) -> tuple[list[Edge], set[str], bool]:
+            max_wallets: int) -> tuple[list[Edge], set[str], bool]:
     row = graph.read("investigations/exposure_region", {
         "targets": targets, "max_hops": max_hops, "supernode_degree": degree_threshold(),
-        "supernode_tags": SUPERNODE_TAGS, "max_wallets": MAX_WALLETS,
+        "supernode_tags": SUPERNODE_TAGS, "max_wallets": max_wallets,
     }, timeout_s=timeout_s)[0]
     edges = [Edge(e["from"], e["to"], e["asset"] or "", float(e["amount"] or 0.0), int(e["n"]))
              for e in row["edges"]]
@@ -139,19 +139,21 @@ def _inflow(incoming: list[Edge]) -> tuple[dict[str, float], tuple[AssetAmount, 
 def exposure(
     graph: Graph, target: EntityId, max_hops: int = 3,
     method: ExposureMethod | str = ExposureMethod.HAIRCUT, *, timeout_s: float | None = None,
+    max_wallets: int = MAX_WALLETS,
 ) -> ExposureResult:
     """Shares of the target's inflow per asset from risky sources, directly and within max_hops."""
     limits.check_range("max_hops", max_hops, 1, limits.MAX_HOPS)
+    limits.check_range("max_wallets", max_wallets, 1, MAX_WALLETS)
     chosen = _method(method)
     targets = _targets(graph, target, timeout_s)
-    edges, expanded, cut = _region(graph, targets, max_hops, timeout_s)
+    edges, expanded, cut = _region(graph, targets, max_hops, timeout_s, max_wallets)
     region = Region(edges, expanded)
     risky = _risk(graph, sorted({e.sender for e in edges}), timeout_s)
     incoming = [e for e in edges if e.receiver in targets and e.sender not in targets]
     inflow, inputs = _inflow(incoming)
     categories = tuple(_category(c, incoming, inflow, *_weights(region, risky[c], chosen, max_hops))
                        for c in RiskCategory)
-    reason = f"more than {MAX_WALLETS} wallets on one level were not expanded" if cut else None
+    reason = f"wallets past max_wallets={max_wallets} on a level were not expanded" if cut else None
     return ExposureResult(
         target=target, target_wallets=tuple(targets), method=chosen, max_hops=max_hops,
         inflow=inputs, categories=categories, explanation=EXPLANATIONS[chosen], partial=cut,

@@ -93,6 +93,14 @@ def test_sanctions_summary_on_entities(exposed: Graph) -> None:
     assert found["tron:S2"].sanctions == ()  # sanctioned through its controller only
 
 
+def test_wallet_budget_marks_partial(exposed: Graph) -> None:
+    # T's four senders are one level; a budget of one wallet expands only the first.
+    result = exposure(exposed, "tron:T", 3, ExposureMethod.HAIRCUT, max_wallets=1)
+    assert result.partial
+    assert result.reason is not None and "max_wallets=1" in result.reason
+    assert usdt(result, S, "direct") == (100.0, 0.2)  # direct exposure needs no expansion
+
+
 def test_bad_arguments(exposed: Graph) -> None:
     with pytest.raises(ValidationError, match="max_hops=9"):
         exposure(exposed, "tron:T", 9)

@@ -42,6 +42,12 @@ def test_no_flow_backwards(flowing: Graph) -> None:
     assert (result.direct, result.within) == ((), ())
 
 
+def test_path_budget_marks_partial(flowing: Graph) -> None:
+    result = flows(flowing, "orga", "orgb", max_hops=3, max_paths=1)
+    assert result.partial
+    assert result.reason is not None and "max_paths" in result.reason
+
+
 def test_bad_arguments(flowing: Graph) -> None:
     with pytest.raises(ValidationError, match="max_hops=0"):
         flows(flowing, "orga", "orgb", max_hops=0)
