@@ -17,6 +17,7 @@ from graph import migrate
 from graph.connect import open_graph
 from graph.db import Graph
 from graph.local import LocalNeo4j
+from graph.maintenance import clear_data
 from scamgraph.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def session_graph(settings: Settings, neo4j_server: LocalNeo4j) -> Iterator[Grap
 @pytest.fixture
 def graph(session_graph: Graph) -> Graph:
     """The test database, emptied of data (schema kept) before each test."""
-    session_graph.write_autocommit("db/clear")
+    clear_data(session_graph)
     return session_graph
 
 
