@@ -10,6 +10,7 @@ import pytest
 
 from api.schema import build_schema
 from graph.db import Graph
+from graph.investigate.search import search
 from graph.investigate.trace import trace
 from graph.investigate.types import TraceParams, TraceResult
 from scamgraph.cli.demo import example_queries
@@ -127,3 +128,13 @@ def test_the_demo_example_queries_answer_with_planted_facts(
                                     "synth-person-wen-haoran": 51 * 0.7 * 0.6,
                                     "synth-person-qiu-rongsheng": 51 * 0.7 * 0.4,
                                     "synth-person-dara-vannak": 51 * 0.3})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("温浩然", "synth-person-wen-haoran"), ("Haoran Wen", "synth-person-wen-haoran"),
+    ("ដារា វណ្ណៈ", "synth-person-dara-vannak"), ("子午担保", "synth-meridian-guarantee"),
+    ("ရွှေမေရီဒီယံ စက်မှုဇုန်", "synth-shwe-meridian")])
+def test_search_finds_people_and_companies_by_transliterated_aliases(
+        loaded: tuple[Graph, LoadReport], text: str, expected: str) -> None:
+    graph, _ = loaded
+    assert search(graph, text).hits[0].entity.id == expected
