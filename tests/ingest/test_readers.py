@@ -11,7 +11,7 @@ from ingest.formats import load_reader
 from ingest.formats.base import SourceInput
 from ingest.formats.bitcoin_etl import split, transfers
 from ingest.records import NodeRecord, Rejected, TransferRecord
-from ingest.sink import node_row
+from ingest.rows import node_row
 from scamgraph.errors import InputError
 from tests.ingest.helpers import fixture
 
