@@ -5,8 +5,8 @@ one entry point (the CLI and the scheduler both call it; keep the signature stab
 a path, an http(s) URL or "-" (stdin); `options` are the format's options plus `source`, the
 Source id to record (default "<format>:<file name or URL>"; a scheduled job should pass its
 name, so every run of the job lands on one Source). It raises InputError when the file cannot
-be parsed at all, DownloadError when a URL cannot be fetched, and database errors as is; the
-IngestRun is marked "failed" with the error in each case.
+be parsed at all (the IngestRun is then marked "failed" with the error, as for a database
+error mid-run), and DownloadError when a URL cannot be fetched (before any IngestRun exists).
 
 A file that cannot be parsed at all must leave the graph as it was. Formats whose reader can
 only fail before its first record (module flag SINGLE_PASS) are validated and written in one
