@@ -1,12 +1,13 @@
 """Trace and exposure called directly (graph.investigate), p50/p95 over many seeds.
 
     .venv/bin/python bench/trace_exposure.py --home DIR --bolt-port N \
-        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build] [--only TEXT]
+        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build] [--only TEXT] [--orgs]
 
 Uses a local Neo4j in DIR (started if needed; ITS DATA IS REPLACED unless --skip-build) and
 the same synthetic graph as bench/api_bench.py (bench/synthetic_graph.py), so the GraphQL
 figures there and these direct figures describe the same data. Each case runs once per seed
-after a warm-up over the first three seeds; seeds are unattributed wallets, spread evenly.
+after a warm-up over the first three seeds; seeds are unattributed wallets, spread evenly,
+or with --orgs organisations (20 controlled wallets each, so regions about 20 times larger).
 """
 
 from __future__ import annotations
@@ -84,6 +85,17 @@ def cases(graph: Graph) -> list[tuple[str, Callable[[str], Any]]]:
     ]
 
 
+def wallet_seeds(wallets: int, runs: int) -> list[str]:
+    first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
+    step = max(1, (wallets - first) // runs)
+    return [wallet(first + step * i) for i in range(runs)]
+
+
+def org_seeds(runs: int) -> list[str]:
+    step = max(1, ORGS // runs)
+    return [f"syn-org-{(step * i + 5) % ORGS}" for i in range(runs)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--transfers", type=int, default=100_000)
@@ -93,6 +105,7 @@ def main() -> None:
     parser.add_argument("--bolt-port", type=int, required=True)
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--only", default="", help="run only the cases whose name contains this")
+    parser.add_argument("--orgs", action="store_true", help="seeds are organisations, not wallets")
     opts = parser.parse_args()
     settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
                              local_http_port=0, query_timeout_s=60)
@@ -103,9 +116,7 @@ def main() -> None:
             build(graph, opts.wallets, opts.transfers)
             print(f"built {opts.wallets} wallets, {opts.transfers} transfers "
                   f"in {time.monotonic() - began:.1f}s")
-        first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
-        step = max(1, (opts.wallets - first) // opts.runs)
-        seeds = [wallet(first + step * i) for i in range(opts.runs)]
+        seeds = org_seeds(opts.runs) if opts.orgs else wallet_seeds(opts.wallets, opts.runs)
         for name, call in cases(graph):
             if not opts.only or opts.only in name:
                 measure(name, call, seeds)
