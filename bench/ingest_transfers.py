@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/ingest_transfers.py [--n 200000] [--format trongrid|ethereum-etl]
         [--batch-size 10000] [--wallets 50000] [--home /tmp/sgbench-ingest-core --port 17702]
-        [--dry-run] [--keep-file PATH]
+        [--heap 1g] [--dry-run] [--keep-file PATH]
 
 Writes the file first (JSON lines: TronGrid pages of 200 items, or ethereum-etl
 token_transfers), then times `run_ingest` on an emptied database and reports transfers/s,
@@ -96,7 +96,7 @@ def _cpu_s(pid: int | None = None) -> float:
 def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(home=Path(args.home), neo4j_uri="", neo4j_password="",
                          local_bolt_port=args.port, local_http_port=0, batch_size=args.batch_size,
-                         local_heap="1g", local_pagecache="512m", query_timeout_s=300)
+                         local_heap=args.heap, local_pagecache="512m", query_timeout_s=300)
 
 
 def main() -> None:
@@ -107,6 +107,7 @@ def main() -> None:
     parser.add_argument("--wallets", type=int, default=50_000)
     parser.add_argument("--home", default="/tmp/sgbench-ingest-core")
     parser.add_argument("--port", type=int, default=17702)
+    parser.add_argument("--heap", default="1g", help="JVM heap of the benchmark's Neo4j")
     parser.add_argument("--dry-run", action="store_true", help="read and validate only")
     parser.add_argument("--keep-file", help="write the input here and keep it")
     args = parser.parse_args()
