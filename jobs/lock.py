@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph import queries
 from graph.db import Graph
+from graph.migrate import migrate
 from scamgraph.errors import LockedError
 
 _READY: weakref.WeakSet[Graph] = weakref.WeakSet()
@@ -38,11 +38,10 @@ def new_owner() -> str:
 
 
 def ensure_schema(graph: Graph) -> None:
-    """Create the jobs' constraints and index once per graph handle (they are IF NOT EXISTS)."""
+    """Apply pending migrations (the lock's constraint among them) once per graph handle."""
     if graph in _READY:
         return
-    for name in queries.names("jobs/schema"):
-        graph.write(name)
+    migrate(graph)
     _READY.add(graph)
 
 
