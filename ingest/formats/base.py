@@ -11,12 +11,12 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.records import Record, Rejected
+from ingest.records import LinkRecord, NodeRecord, Record, Rejected
 from scamgraph.errors import InputError
 
 Item = Record | Rejected
@@ -148,3 +148,12 @@ def utc_from_epoch(value: object, *, millis: bool = False) -> datetime:
     if number < 0:
         raise ValueError(f"negative timestamp {value!r}")
     return datetime.fromtimestamp(number / 1000 if millis else number, tz=UTC)
+
+
+def flag_synthetic(items: Iterable[Item], synthetic: bool) -> Iterator[Item]:
+    """Records from a source that declares itself synthetic carry `synthetic: true`."""
+    for item in items:
+        if synthetic and isinstance(item, NodeRecord | LinkRecord):
+            yield replace(item, props={**item.props, "synthetic": True})
+        else:
+            yield item

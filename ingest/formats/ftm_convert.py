@@ -14,7 +14,7 @@ from followthemoney import model
 from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
 
-from ingest.formats.base import Item, rejected
+from ingest.formats.base import Item, flag_synthetic, rejected
 from ingest.formats.entity_common import (
     compact,
     controlled_by,
@@ -45,7 +45,8 @@ def convert_data(data: dict[str, Any], position: str, wallets: Wallets) -> Itera
     if not proxy.id:
         yield rejected(position, data, "FtM entity has no id")
         return
-    yield from convert(proxy, position, wallets)
+    synthetic = "synthetic" in (data.get("datasets") or [])
+    yield from flag_synthetic(convert(proxy, position, wallets), synthetic)
 
 
 def convert(proxy: EntityProxy, position: str, wallets: Wallets) -> Iterator[Item]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ingest.addresses import chain_for_asset
-from ingest.formats.base import Item, SourceInput, rejected
+from ingest.formats.base import Item, SourceInput, flag_synthetic, rejected
 from ingest.formats.entity_common import compact, wallet_node
 from ingest.formats.graphsense import actor_id, confidence_of, kinds_for
 from ingest.formats.yaml_stream import read_header, stream_list
@@ -39,7 +39,10 @@ def read(src: SourceInput) -> Iterator[Item]:
         if not isinstance(tag, dict):
             yield rejected(position, tag, "a tag must be a mapping")
             continue
-        yield from _tag({**defaults, **tag}, str(header["title"]), position, actors)
+        merged = {**defaults, **tag}
+        # The generator marks its packs with a `synthetic: true` header field (a tag default).
+        items = _tag(merged, str(header["title"]), position, actors)
+        yield from flag_synthetic(items, merged.get("synthetic") is True)
 
 
 def _tag(tag: dict[str, Any], pack: str, position: str, actors: set[str]) -> Iterator[Item]:

@@ -92,3 +92,17 @@ def test_nested_merges_repeated_entity(graph: Graph, settings: Settings) -> None
                         "c.registration_numbers AS r, c.name AS n")
     assert casino == {"c": ["MM"], "r": ["MM-77"], "n": "Example Casino Resort"}
     assert counts(graph, data_only=True)["node:Entity"] == 4
+
+
+def test_entities_of_the_synthetic_dataset_are_flagged(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}, "datasets": ["synthetic"]}',
+        '{"id": "p2", "schema": "Person", "properties": {"name": ["B"]}, "datasets": ["us_ofac"]}',
+        '{"id": "f1", "schema": "Family", "properties": {"person": ["p1"], "relative": ["p2"]},'
+        ' "datasets": ["synthetic"]}',
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    flags = {getattr(i, "id", None) or i.type: i.props.get("synthetic")  # type: ignore[union-attr]
+             for i in _read(path)}
+    assert flags == {"p1": True, "p2": None, "FAMILY_OF": True}

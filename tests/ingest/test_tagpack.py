@@ -141,3 +141,15 @@ def test_end_to_end_actor_named_by_actorpack(graph: Graph, settings: Settings) -
     assert usdt == [{"a": ["TRX"], "t": ["huobi reserve wallets TRX",
                                          "huobi reserve wallets USDC",
                                          "huobi reserve wallets USDT"]}]
+
+
+def test_a_pack_with_a_synthetic_header_flags_its_records(tmp_path: Path) -> None:
+    pack = tmp_path / "synthetic.yaml"
+    pack.write_text(
+        "title: made up\ncreator: tests\nsynthetic: true\ncurrency: ETH\ncategory: exchange\n"
+        "tags:\n  - address: '0xdac17f958d2ee523a2206206994597c13d831ec7'\n"
+        "    label: a\n    actor: someexchange\n    source: x\n    confidence: web_crawl\n"
+    )
+    items = _read("tagpack", pack)
+    assert [type(i).__name__ for i in items] == ["NodeRecord", "NodeRecord", "LinkRecord"]
+    assert all(i.props.get("synthetic") is True for i in items)  # type: ignore[union-attr]
