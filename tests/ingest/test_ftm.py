@@ -96,7 +96,8 @@ def test_nested_merges_repeated_entity(graph: Graph, settings: Settings) -> None
 
 def test_entities_of_the_synthetic_dataset_are_flagged(tmp_path: Path) -> None:
     lines = [
-        '{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}, "datasets": ["synthetic"]}',
+        '{"id": "p1", "schema": "Person", "properties": {"name": ["A"]},'
+        ' "datasets": ["synthetic"]}',
         '{"id": "p2", "schema": "Person", "properties": {"name": ["B"]}, "datasets": ["us_ofac"]}',
         '{"id": "f1", "schema": "Family", "properties": {"person": ["p1"], "relative": ["p2"]},'
         ' "datasets": ["synthetic"]}',
