@@ -1,1 +1,1 @@
-"""The Cypher the code runs, one file per query (or per migration). Usable as-is in Neo4j Browser."""
+"""The Cypher the code runs, one file per query (or migration); usable as-is in Neo4j Browser."""
