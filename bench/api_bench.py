@@ -143,8 +143,7 @@ def measure(graph: Graph, settings: Settings, client: httpx.Client, runs: int) -
         "schema.execute": in_process(settings, graph, TRACE, "seed"),
         "graphql http": lambda s: graphql(client, TRACE, {"seed": s}),
     }, seeds)
-    # Wallet targets: organisation targets (20 wallets each) take tens of seconds at 3 hops
-    # on this graph, past the 30 s query budget.
+    # Wallet targets, as in bench/trace_exposure.py's default; --orgs there times organisations.
     targets = [wallet(first + 41 * i + 1) for i in range(runs)]
     compare("exposure", {
         "direct": lambda t: investigate.exposure(graph, t, 3),

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from graph import migrate
 from graph.connect import open_graph
 from graph.local import LocalNeo4j
+from graph.maintenance import clear_data
 from scamgraph.settings import load_settings
 from synth import generate
 from synth.load import load_scenario
@@ -46,7 +47,7 @@ def run_load(out: Path, home: Path, port: int) -> dict[str, Any]:
     try:
         with open_graph(settings, start_local=False) as graph:
             migrate.migrate(graph)
-            graph.write_autocommit("db/clear")
+            clear_data(graph)
             began = time.monotonic()
             report = load_scenario(graph, out, settings)
             seconds = time.monotonic() - began

@@ -30,6 +30,7 @@ import based58
 from graph import migrate
 from graph.connect import open_graph
 from graph.local import LocalNeo4j
+from graph.maintenance import clear_data
 from ingest.runner import run_ingest
 from scamgraph.settings import Settings, load_settings
 
@@ -123,8 +124,7 @@ def main() -> None:
         server = LocalNeo4j(settings).pid()
         graph = open_graph(settings, start_local=False)
         migrate.migrate(graph)
-        graph.write_autocommit("bench/clear_relationships")
-        graph.write_autocommit("db/clear")
+        clear_data(graph)
     cpu_py, cpu_db = _cpu_s(), _cpu_s(server) if server else 0.0
     began = time.monotonic()
     summary = run_ingest(graph, args.format, path, settings=settings, dry_run=args.dry_run)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from graph.db import Graph
+from graph.maintenance import clear_data
 
 ORGS, WALLETS_PER_ORG, GROUPS = 100, 20, 10
 START = datetime(2024, 1, 1, tzinfo=UTC)
@@ -80,7 +81,7 @@ def _transfers(wallets: int, transfers: int, rng: random.Random) -> list[dict[st
 def build(graph: Graph, wallets: int, transfers: int, seed: int = 7) -> None:
     """Clear the database and write the synthetic graph."""
     rng = random.Random(seed)
-    graph.write_autocommit("db/clear")
+    clear_data(graph)
     _write(graph, "bench/synthetic_nodes", _nodes(wallets))
     _write(graph, "bench/synthetic_links", _links())
     _write(graph, "bench/synthetic_transfers", _transfers(wallets, transfers, rng))

@@ -104,10 +104,13 @@ class Graph:
             )
         return WriteResult([r.data() for r in result.records], counters_of(result.summary))
 
-    def write_autocommit(self, name: str, params: dict[str, Any] | None = None) -> dict[str, int]:
+    def write_autocommit(
+        self, name: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> dict[str, int]:
         """Run `name` in an auto-commit transaction: needed by CALL { ... } IN TRANSACTIONS."""
-        with translated_errors(self.timeout_s), self.driver.session(database=self.database) as s:
-            summary = s.run(self._query(queries.load(name), None), params or {}).consume()
+        limit = timeout_s or self.timeout_s
+        with translated_errors(limit), self.driver.session(database=self.database) as s:
+            summary = s.run(self._query(queries.load(name), limit), params or {}).consume()
         return counters_of(summary)
 
     def write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:

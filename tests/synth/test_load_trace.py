@@ -13,6 +13,7 @@ from graph.db import Graph
 from graph.investigate.search import search
 from graph.investigate.trace import trace
 from graph.investigate.types import TraceParams, TraceResult
+from graph.maintenance import clear_data
 from scamgraph.cli.demo import example_queries
 from scamgraph.settings import Settings
 from synth.load import LoadReport, load_scenario
@@ -25,10 +26,10 @@ Scenario = tuple[Path, dict[str, Any]]
 @pytest.fixture(scope="module")
 def loaded(session_graph: Graph, settings: Settings, scenario: Scenario
            ) -> Iterator[tuple[Graph, LoadReport]]:
-    session_graph.write_autocommit("db/clear")
+    clear_data(session_graph)
     out, _ = scenario
     yield session_graph, load_scenario(session_graph, out, settings)
-    session_graph.write_autocommit("db/clear")
+    clear_data(session_graph)
 
 
 def found(result: TraceResult) -> dict[str, dict[str, float]]:
