@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from neo4j.graph import Node, Path, Relationship
@@ -30,6 +31,9 @@ def to_jsonable(value: Any) -> Any:
                 "relationships": [rel_json(r) for r in value.relationships]}
     if isinstance(value, DateTime | Date | Time):
         return value.iso_format()
+    # graph/investigate converts driver temporals to Python ones before they get here.
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
     if isinstance(value, Duration):
         return str(value)
     if isinstance(value, Point):

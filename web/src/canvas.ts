@@ -13,6 +13,8 @@ export type SelectHandler = (ids: string[]) => void;
 export class Canvas {
   readonly cy: Core;
   private selectHandlers: SelectHandler[] = [];
+  // Selection order matters to the path finder ("from" first), and Cytoscape keeps none.
+  private order: string[] = [];
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
@@ -20,7 +22,14 @@ export class Canvas {
       selectionType: "additive", boxSelectionEnabled: true,
     });
     const fire = () => this.selectHandlers.forEach((fn) => fn(this.selectedIds()));
-    this.cy.on("select unselect", "node", () => queueMicrotask(fire));
+    this.cy.on("select", "node", (ev) => {
+      this.order = [...this.order.filter((id) => id !== ev.target.id()), ev.target.id()];
+      queueMicrotask(fire);
+    });
+    this.cy.on("unselect remove", "node", (ev) => {
+      this.order = this.order.filter((id) => id !== ev.target.id());
+      queueMicrotask(fire);
+    });
   }
 
   onSelect(fn: SelectHandler): void {
@@ -28,7 +37,7 @@ export class Canvas {
   }
 
   selectedIds(): string[] {
-    return this.cy.nodes(":selected").map((n) => n.id());
+    return this.order.filter((id) => this.cy.getElementById(id).selected());
   }
 
   entity(id: string): EntityNode | null {

@@ -4,7 +4,7 @@ import { KIND_COLOURS } from "./cystyle";
 import type { EntityNode, Provenance, RelEdge } from "./model";
 import type { App } from "./app";
 
-const SKIP = new Set(["name", "aliases", "sources", "first_seen", "last_seen", "confidence", "kinds"]);
+const SKIP = new Set(["id", "name", "aliases", "sources", "first_seen", "last_seen", "confidence", "kinds"]);
 
 export function initDetails(app: App): void {
   const panel = app.tabs.panel("Details");

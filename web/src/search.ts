@@ -71,11 +71,16 @@ export function initSearch(host: HTMLElement, app: App): HTMLInputElement {
 }
 
 function resultItem(n: EntityNode, active: boolean, onPick: () => void): HTMLElement {
-  const typeName = n.kind === "organization" && n.kinds.length ? n.kinds[0] : n.typename;
+  const typeName = typeLabel(n);
   const sub = n.kind === "wallet" ? String(n.props.chain ?? "") : n.aliases.slice(0, 2).join(", ");
   return h("li", { role: "option", "aria-selected": String(active), "data-id": n.id, onmousedown: onPick },
     h("span", { class: "badge", style: `background:${KIND_COLOURS[n.kind]}` }, typeName),
     h("span", { class: "name" }, n.kind === "wallet" ? String(n.props.display ?? n.label) : n.name ?? n.id),
     n.sanctions.length ? h("span", { class: "badge sanctioned" }, "sanctioned") : null,
-    h("span", { class: "muted" }, sub));
+    h("span", { class: "muted sub" }, sub));
+}
+
+/** The most specific kind: "PaymentProvider" says more than "Company". */
+export function typeLabel(n: EntityNode): string {
+  return n.kinds.filter((k) => k !== "Company").at(-1) ?? n.kinds[0] ?? n.typename;
 }

@@ -4,7 +4,7 @@ import { gql } from "./api";
 import { clear, field, fmtAmount, h } from "./dom";
 import { toNode, type GqlEntity, type GqlTransfer } from "./convert";
 import type { SubgraphData } from "./model";
-import { ENTITY, REL, TRANSFER, evidenceGraph } from "./queries";
+import { ENTITY, TRANSFER, evidenceGraph } from "./queries";
 import { attachControllers } from "./controllers";
 import type { App } from "./app";
 
@@ -29,7 +29,7 @@ const DOC = `query Trace($seeds: [ID!]!, $direction: Direction!, $maxHops: Int!,
       evidence { hops { ...T } } organization { ...E } }
     unattributed { walletId pathCount amounts { asset amount transfers } evidence { hops { ...T } } }
   }
-} ${ENTITY} ${REL} ${TRANSFER}`;
+} ${ENTITY} ${TRANSFER}`;
 
 export function initTrace(app: App): { useSelected(): void } {
   const panel = app.tabs.panel("Trace");

@@ -1,0 +1,110 @@
+"""Browser fixtures: the story graph, the real app under uvicorn, and Debian's Chromium.
+
+Chromium is the system one (/usr/bin/chromium, from scripts/install-browser-deps) driven by
+Playwright; `playwright install` would download a browser, which this project never does.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from pydantic import SecretStr
+
+from api.app import create_app
+from graph.db import Graph
+from scamgraph.settings import Settings
+from tests.browser import story
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ANALYST_KEY = "analyst-browser-key"
+READER_KEY = "reader-browser-key"
+# Without the background-networking flags Chromium keeps dialling Google on a closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """The real app under uvicorn on 127.0.0.1, in a thread."""
+
+    def __init__(self, app: Any) -> None:
+        self.port = _free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                ws="none", lifespan="on", loop="asyncio")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def story_graph(session_graph: Graph) -> Graph:
+    story.write(session_graph)
+    return session_graph
+
+
+@pytest.fixture(scope="module")
+def server(settings: Settings, story_graph: Graph, tmp_path_factory: pytest.TempPathFactory,
+           ) -> Iterator[Server]:
+    keys = f"analyst:{ANALYST_KEY},reader:{READER_KEY}"
+    audit = tmp_path_factory.mktemp("audit") / "audit.jsonl"
+    app_settings = settings.model_copy(update={"api_keys": SecretStr(keys), "audit_log": audit})
+    with Server(create_app(app_settings, graph=story_graph)) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: run scripts/install-browser-deps")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    """A fresh 1280x800 tab; every request it makes is recorded (to prove no CDN is used)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.set_default_timeout(15_000)
+    yield pg
+    context.close()
+
+
+def shot(page: Any, name: str) -> Path:
+    """Screenshot of the whole window, kept in docs/screenshots/ for the docs (and for a look)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
