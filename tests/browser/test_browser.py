@@ -11,8 +11,9 @@ import io
 import json
 from typing import Any
 
+from tests.api.support import Server
 from tests.browser import story
-from tests.browser.conftest import ANALYST_KEY, Server, shot
+from tests.browser.conftest import ANALYST_KEY, shot
 from tests.browser.steps import (
     canvas_colours,
     cy,
