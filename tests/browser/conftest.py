@@ -63,7 +63,7 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     pg = context.new_page()
     pg.requests = []
     pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.set_default_timeout(15_000)
+    pg.set_default_timeout(60_000)  # a loaded 2-core machine can be slow
     yield pg
     context.close()
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from tests.api.support import Server
 from tests.browser import story
-from tests.browser.conftest import ANALYST_KEY, shot
+from tests.browser.conftest import ANALYST_KEY, READER_KEY, shot
 from tests.browser.steps import (
     canvas_colours,
     cy,
@@ -175,6 +175,54 @@ def reopen(page: Any, server: Server, saved: dict[str, Any]) -> None:
     assert other.locator("#case-name").input_value() == "Harbor case"
     want = {n["entity"]["id"] for n in saved["snapshot"]["nodes"]}
     assert set(cy(other, "cy.nodes().map(n => n.id())")) == want
+    assert other.locator("#time-to").input_value() == "2024-03-31"
+    assert other.locator("#time-out").inner_text() == "1 of 5 transfers hidden"
     assert canvas_colours(other) > 20
     shot(other, "08-reopened")
     other.close()
+
+
+def test_keyboard_only(page: Any, server: Server) -> None:
+    """Search, open, expand, step through and pin nodes without the mouse."""
+    login(page, server.url, ANALYST_KEY)
+    page.keyboard.press("/")
+    page.keyboard.type("Harbor Pay")
+    page.locator('#search-results li[data-id="org-harbor-pay"]').wait_for()
+    while page.locator('#search-results li[aria-selected="true"]').get_attribute(
+            "data-id") != "org-harbor-pay":
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    wait_nodes(page, 1)
+    page.keyboard.press("e")
+    wait_nodes(page, 3)  # Harbor Pay, its parent group and its wallet
+    page.keyboard.press("n")
+    chosen = cy(page, "cy.nodes(':selected').map(n => n.id())")
+    assert len(chosen) == 1 and chosen[0] != "org-harbor-pay"
+    page.keyboard.press("p")
+    assert cy(page, f"cy.$id('{chosen[0]}').locked()") is True
+    shot(page, "09-keyboard")
+
+
+def test_a_reader_cannot_save_and_a_lost_key_returns_to_login(page: Any, server: Server) -> None:
+    login(page, server.url, READER_KEY)
+    search_and_pick(page, "Kestrel", "org-kestrel").click()
+    wait_nodes(page, 1)
+    page.locator("#tab-case").click()
+    page.locator("#case-save").click()
+    page.locator("#status.error").wait_for()
+    assert "save failed" in page.locator("#status").inner_text()
+    page.evaluate("sessionStorage.setItem('scamgraph.apiKey', 'revoked')")
+    page.locator("#search-input").fill("Harbor")
+    page.locator("#login").wait_for(state="visible")
+    assert page.locator("#login-error").inner_text() == "Your API key was refused; log in again."
+
+
+def test_graphiql_is_served_locally(page: Any, server: Server) -> None:
+    page.add_init_script(f"localStorage.setItem('scamgraph.apiKey', '{ANALYST_KEY}')")
+    with page.expect_response(lambda r: r.url.endswith("/graphql") and r.status == 200):
+        page.goto(f"{server.url}/graphiql/")
+    page.locator(".graphiql-container").wait_for()
+    page.get_by_text("scamgraph").first.wait_for()
+    page.wait_for_timeout(500)
+    shot(page, "10-graphiql")
+    assert offsite(page.requests, server.url) == []

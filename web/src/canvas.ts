@@ -19,7 +19,8 @@ export class Canvas {
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
       container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4,
-      selectionType: "additive", boxSelectionEnabled: true,
+      // One node per tap; shift/ctrl-tap (or box select) adds to the selection.
+      selectionType: "single", boxSelectionEnabled: true,
     });
     const fire = () => this.selectHandlers.forEach((fn) => fn(this.selectedIds()));
     this.cy.on("select", "node", (ev) => {
@@ -47,7 +48,7 @@ export class Canvas {
 
   /** Adds what is not on the canvas yet; returns the ids of the nodes that were new. */
   add(data: SubgraphData, origin?: string): string[] {
-    const near = origin ? this.cy.getElementById(origin).position() : undefined;
+    const near = origin ? this.cy.getElementById(origin).position() : this.freeSpot();
     const fresh = data.nodes.filter((n) => this.cy.getElementById(n.id).empty());
     const els: ElementDefinition[] = fresh.map((n) => nodeElement(n, origin, near));
     for (const e of data.edges) {
@@ -57,6 +58,13 @@ export class Canvas {
     const ids = new Set([...this.cy.nodes().map((n) => n.id()), ...fresh.map((n) => n.id)]);
     this.cy.add(els.filter((el) => el.group === "nodes" || (ids.has(el.data.source) && ids.has(el.data.target))));
     return fresh.map((n) => n.id);
+  }
+
+  /** Right of what is drawn already, so a node opened from search does not land on another. */
+  private freeSpot(): { x: number; y: number } | undefined {
+    if (this.cy.nodes().empty()) return undefined;
+    const bb = this.cy.nodes().boundingBox();
+    return { x: bb.x2 + 120, y: (bb.y1 + bb.y2) / 2 };
   }
 
   /** Removes neighbours that hang only off this node (and are neither pinned nor seeds). */
@@ -75,6 +83,19 @@ export class Canvas {
     return n.locked();
   }
 
+  /** Keyboard access to the canvas: select the next (or previous) node and centre it. */
+  step(by: number): string | null {
+    const nodes = this.cy.nodes(":visible");
+    if (nodes.empty()) return null;
+    const cur = this.selectedIds().at(-1);
+    const i = Math.max(-1, nodes.map((n) => n.id()).indexOf(cur ?? ""));
+    const next = nodes[(i + by + nodes.length) % nodes.length];
+    this.cy.nodes().unselect();
+    next.select();
+    this.cy.animate({ center: { eles: next } }, { duration: 150 });
+    return next.id();
+  }
+
   remove(ids: string[]): void {
     for (const id of ids) this.cy.getElementById(id).remove();
   }
@@ -88,12 +109,16 @@ export class Canvas {
     if (eles.empty()) return Promise.resolve();
     const fixed = this.cy.nodes(":locked").map((n) => ({ nodeId: n.id(), position: n.position() }));
     const layout = eles.layout({
-      name: "fcose", animate: false, randomize, quality: "default", nodeRepulsion: 9000,
-      idealEdgeLength: 110, padding: 40, fixedNodeConstraint: fixed.length ? fixed : undefined,
+      name: "fcose", animate: false, randomize, quality: "default", nodeRepulsion: 20000,
+      idealEdgeLength: 150, padding: 40, fixedNodeConstraint: fixed.length ? fixed : undefined,
     } as cytoscape.LayoutOptions);
     const done = layout.promiseOn("layoutstop");
     layout.run();
-    return done.then(() => undefined);
+    // A handful of nodes would otherwise be blown up to the maximum zoom.
+    return done.then(() => {
+      if (this.cy.zoom() > 1.3) this.cy.zoom({ level: 1.3, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+      this.cy.center();
+    });
   }
 
   highlight(nodeIds: Iterable<string>, edgeIds: Iterable<string>): void {

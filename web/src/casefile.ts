@@ -5,6 +5,7 @@ import { clear, download, field, h } from "./dom";
 import { exportCsv, exportPng, exportSvg } from "./exporter";
 import { restoreSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
 import type { App } from "./app";
+import type { TimeFilter } from "./timefilter";
 
 const SAVE = `mutation Save($name: String!, $data: JSON!) { saveInvestigation(name: $name, data: $data) { id name createdAt } }`;
 const LOAD = `query Load($id: ID!) { investigation(id: $id) { id name createdAt createdBy data } }`;
@@ -13,12 +14,12 @@ export interface CaseFile {
   open(id: string): Promise<void>;
 }
 
-export function initCase(app: App, timeWindow: () => [string | null, string | null]): CaseFile {
+export function initCase(app: App, time: TimeFilter): CaseFile {
   const panel = app.tabs.panel("Case");
   const name = h("input", { id: "case-name", value: "investigation" });
   const link = h("p", { id: "case-link", class: "muted" });
   const fileName = () => name.value.trim().replace(/[^\w.-]+/g, "_") || "investigation";
-  const snap = () => takeSnapshot(app.canvas, name.value.trim() || "investigation", timeWindow());
+  const snap = () => takeSnapshot(app.canvas, name.value.trim() || "investigation", time.window());
   const save = () => app.run("save", async () => {
     const d = await gql<{ saveInvestigation: { id: string } }>(SAVE, { name: snap().name, data: snap() });
     const id = d.saveInvestigation.id;
@@ -32,6 +33,7 @@ export function initCase(app: App, timeWindow: () => [string | null, string | nu
     if (!f) return;
     const s = JSON.parse(await f.text()) as Snapshot;
     restoreSnapshot(app.canvas, s);
+    time.setWindow(...s.timeWindow);
     name.value = s.name;
   }));
   clear(panel,
@@ -53,6 +55,7 @@ export function initCase(app: App, timeWindow: () => [string | null, string | nu
       const d = await gql<{ investigation: { id: string; name: string; data: Snapshot } | null }>(LOAD, { id });
       if (!d.investigation) throw new Error(`no investigation ${id}`);
       restoreSnapshot(app.canvas, d.investigation.data);
+      time.setWindow(...d.investigation.data.timeWindow);
       name.value = d.investigation.name;
       showLink(link, id);
       app.status(`opened investigation \u201c${d.investigation.name}\u201d`);

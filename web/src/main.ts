@@ -56,7 +56,7 @@ function build(): { app: App; caseFile: CaseFile } {
   const trace = initTrace(app);
   const paths = initPaths(app);
   const time = initTimeFilter(byId("timebar"), app);
-  const caseFile = initCase(app, time.window);
+  const caseFile = initCase(app, time);
   const loadSources = initSources(app);
   byId("tab-sources").addEventListener("click", () => void loadSources());
   initToolbar(app, { t: trace.useSelected, g: paths.useSelected });

@@ -33,6 +33,8 @@ export function initSearch(host: HTMLElement, app: App): HTMLInputElement {
     const n = hits[i];
     if (!n) return;
     close();
+    // Hand the keyboard to the canvas so e/c/p/t act on the node just opened.
+    document.getElementById("cy")?.focus();
     void app.focus(n.id);
   };
   const query = async () => {

@@ -5,7 +5,12 @@ import type { App } from "./app";
 
 const DAY = 86_400_000;
 
-export function initTimeFilter(host: HTMLElement, app: App): { window(): [string | null, string | null] } {
+export interface TimeFilter {
+  window(): [string | null, string | null];
+  setWindow(from: string | null, to: string | null): void;
+}
+
+export function initTimeFilter(host: HTMLElement, app: App): TimeFilter {
   const from = h("input", { id: "time-from", type: "date", "aria-label": "Transfers from" });
   const to = h("input", { id: "time-to", type: "date", "aria-label": "Transfers until" });
   const lo = h("input", { id: "time-lo", type: "range", min: 0, max: 0, value: 0, "aria-label": "Start of time window" });
@@ -57,5 +62,13 @@ export function initTimeFilter(host: HTMLElement, app: App): { window(): [string
   });
   clear(host, h("strong", {}, "Time"), from, lo, hi, to, out,
     h("button", { type: "button", id: "time-reset", onclick: reset }, "Show all"));
-  return { window: () => [from.value || null, to.value || null] };
+  return {
+    window: () => [from.value || null, to.value || null],
+    setWindow: (f, t) => {
+      rebound();
+      from.value = f ?? "";
+      to.value = t ?? "";
+      fromDates();
+    },
+  };
 }

@@ -39,6 +39,7 @@ export function initToolbar(app: App, shortcuts: Record<string, () => void>): vo
   const keys: Record<string, () => void> = {
     e: actions.expand, c: actions.collapse, p: actions.pin, l: actions.layout, f: actions.fit,
     Delete: actions.remove, "/": () => byId("search-input").focus(), ...shortcuts,
+    n: () => void app.canvas.step(1), N: () => void app.canvas.step(-1),
   };
   document.addEventListener("keydown", (ev) => {
     const t = ev.target as HTMLElement;
