@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import RoutingControl
-from neo4j.exceptions import ClientError, ServiceUnavailable
+from neo4j.exceptions import ClientError, DatabaseError, ServiceUnavailable
 
 from graph import queries
 from scamgraph.errors import BudgetExceededError, DatabaseUnavailableError, QueryError
@@ -60,6 +60,8 @@ def translated_errors(timeout_s: float) -> Iterator[None]:
                 "or raise SCAMGRAPH_QUERY_TIMEOUT_S",
             ) from exc
         raise QueryError(f"Neo4j rejected the query: {exc.code}: {exc.message}") from exc
+    except DatabaseError as exc:  # e.g. a constraint that does not hold on existing data
+        raise QueryError(f"Neo4j failed the query: {exc.code}: {exc.message}") from exc
 
 
 class Graph:

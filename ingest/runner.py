@@ -42,7 +42,7 @@ PROGRESS_EVERY = 1000
 
 
 @dataclass
-class _Tally:
+class Tally:
     read: int = 0
     quarantined: int = 0
 
@@ -53,6 +53,16 @@ def source_id_for(fmt: str, given: Materialised, options: Mapping[str, str]) -> 
         return options["source"]
     label = given.url or ("stdin" if given.name == "<stdin>" else given.path.name)
     return f"{fmt}:{label}"
+
+
+def new_summary(fmt: str, given: Materialised, options: Mapping[str, str]) -> RunSummary:
+    """A running summary with a fresh run id (time-ordered, then random)."""
+    started = datetime.now(UTC)
+    return RunSummary(
+        run_id=f"{started:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:8]}", format=fmt,
+        source_id=source_id_for(fmt, given, options), source=given.name, sha256=given.sha256,
+        started_at=started,
+    )
 
 
 def run_ingest(
@@ -67,12 +77,7 @@ def run_ingest(
     workdir = Path(tempfile.mkdtemp(prefix="scamgraph-ingest-"))
     try:
         given = materialise(source, workdir)
-        started = datetime.now(UTC)
-        summary = RunSummary(
-            run_id=f"{started:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:8]}", format=fmt,
-            source_id=source_id_for(fmt, given, opts), source=given.name, sha256=given.sha256,
-            started_at=started,
-        )
+        summary = new_summary(fmt, given, opts)
         run = _Run(graph if not dry_run else None, reader, summary, settings, progress)
         run.execute(SourceInput(path=given.path, name=given.name, options=opts), given,
                     validate_first=dry_run or not single_pass(fmt))
@@ -81,8 +86,8 @@ def run_ingest(
         cleanup(workdir)
 
 
-def _accepted(
-    items: Iterator[Item], quarantine: Quarantine | None, tally: _Tally,
+def accepted(
+    items: Iterator[Item], quarantine: Quarantine | None, tally: Tally,
     phase: str, progress: Progress | None,
 ) -> Iterator[Record]:
     """Accepted records; rejected and duplicated ones are counted (and quarantined if given)."""
@@ -129,29 +134,24 @@ class _Run:
 
     def _open(self, given: Materialised) -> None:
         """Record the Source and a running IngestRun (not in a dry run)."""
-        if self.graph is None:
-            return
-        s = self.summary
-        self.graph.write("ingest/source", {"id": s.source_id, "name": given.name,
-                                           "format": s.format, "url": given.url})
-        self.graph.write("ingest/run_start", {"id": s.run_id, "source_id": s.source_id,
-                                              "props": s.run_props()})
+        if self.graph is not None:
+            record_start(self.graph, self.summary, given)
 
     def _validate(self, src: SourceInput) -> None:
         """Read the whole file, writing only the quarantine; InputError if it does not parse."""
-        tally = _Tally()
-        for _ in _accepted(self.reader(src), self.quarantine, tally, "validate", self.progress):
+        tally = Tally()
+        for _ in accepted(self.reader(src), self.quarantine, tally, "validate", self.progress):
             pass
         self.summary.read, self.summary.quarantined = tally.read, tally.quarantined
         self.summary.written = 0
 
     def _write(self, graph: Graph, src: SourceInput, *, quarantine: bool) -> None:
         """The write pass; in single-pass mode it also fills the quarantine."""
-        tally = _Tally()
+        tally = Tally()
         target = self.quarantine if quarantine else None
         with GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
                        batch_size=self.settings.batch_size) as sink:
-            for rec in _accepted(self.reader(src), target, tally, "write", self.progress):
+            for rec in accepted(self.reader(src), target, tally, "write", self.progress):
                 sink.add(rec)
             sink.close()
         s = self.summary
@@ -163,5 +163,17 @@ class _Run:
         self.summary.quarantine_path = self.quarantine.path if self.quarantine.written else None
         self.summary.finish(status, error)
         if self.graph is not None:
-            self.graph.write("ingest/run_end", {"id": self.summary.run_id,
-                                                "props": self.summary.run_props()})
+            record_end(self.graph, self.summary)
+
+
+def record_start(graph: Graph, summary: RunSummary, given: Materialised) -> None:
+    """The Source (created or refreshed) and a running IngestRun from it."""
+    graph.write("ingest/source", {"id": summary.source_id, "name": given.name,
+                                  "format": summary.format, "url": given.url})
+    graph.write("ingest/run_start", {"id": summary.run_id, "source_id": summary.source_id,
+                                     "props": summary.run_props()})
+
+
+def record_end(graph: Graph, summary: RunSummary) -> None:
+    """The IngestRun's status, end time, counts and error."""
+    graph.write("ingest/run_end", {"id": summary.run_id, "props": summary.run_props()})

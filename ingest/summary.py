@@ -29,6 +29,7 @@ class RunSummary:
     ended_at: datetime | None = None
     quarantine_path: Path | None = None
     error: str | None = None
+    mode: str = "merge"  # "merge" (transactional, idempotent) or "bulk" (offline import)
 
     @property
     def duration_s(self) -> float:
@@ -53,6 +54,7 @@ class RunSummary:
             "read": self.read, "written": self.written, "quarantined": self.quarantined,
             "error": self.error, "created": self.created, "updated": self.updated,
             "quarantine": str(self.quarantine_path) if self.quarantine_path else None,
+            "mode": self.mode,
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -65,7 +67,7 @@ class RunSummary:
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,
             "quarantine": str(self.quarantine_path) if self.quarantine_path else None,
-            "error": self.error,
+            "error": self.error, "mode": self.mode,
         }
 
     def to_json(self) -> str:

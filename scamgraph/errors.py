@@ -80,6 +80,13 @@ class InputError(ScamgraphError):
     exit_code = 65  # EX_DATAERR
 
 
+class BulkLoadError(ScamgraphError):
+    """A bulk load's staging or import step failed (the database was put back as it was)."""
+
+    code = "bulk_load"
+    exit_code = 70  # EX_SOFTWARE
+
+
 class NotFoundError(ScamgraphError):
     code = "not_found"
     exit_code = 66

@@ -43,6 +43,9 @@ def render_conf(settings: Settings) -> str:
         # Bounded by the driver's per-query timeout too; this is the server's backstop.
         "db.transaction.timeout=10m",
         "db.logs.query.enabled=OFF",
+        # Bolt's thread pool otherwise waits 5 s at shutdown for jobs that can no longer run
+        # (the databases are already stopped); a bulk load stops and starts the server.
+        "internal.server.bolt.thread_pool_shutdown_wait_time=0s",
     ]
     if settings.local_http_port:
         http = f"127.0.0.1:{settings.local_http_port}"

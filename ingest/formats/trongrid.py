@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -95,7 +94,7 @@ def _page(position: str, page: Any) -> Iterator[Item]:
     if page.get("success") is False:
         yield rejected(position, page, "page says success=false")
         return
-    seen: Counter[tuple[str, int]] = Counter()
+    seen: dict[tuple[str, int], int] = {}  # occurrences of (tx, content) on this page
     for number, item in enumerate(page["data"]):
         where = f"{position} data[{number}]"
         try:
@@ -108,7 +107,8 @@ def _reason(exc: Exception) -> str:
     return f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
 
 
-def transfer(item: dict[str, Any], position: str, seen: Counter[tuple[str, int]]) -> TransferRecord:
+def transfer(item: dict[str, Any], position: str, seen: dict[tuple[str, int], int]
+             ) -> TransferRecord:
     """One TRC-20 item as a TransferRecord; ValueError/KeyError say what is wrong."""
     if item.get("type", "Transfer") != "Transfer":
         raise ValueError(f"not a transfer (type {item.get('type')!r})")
@@ -119,11 +119,12 @@ def transfer(item: dict[str, Any], position: str, seen: Counter[tuple[str, int]]
     amount = base_units(item["value"])
     tx = _tx(item["transaction_id"])
     content = _content_key(token, sender, receiver, amount)
-    seen[(tx, content)] += 1
-    if seen[(tx, content)] > MAX_OCCURRENCE + 1:
+    occurrence = seen.get((tx, content), 0)
+    if occurrence > MAX_OCCURRENCE:
         raise ValueError(f"more than {MAX_OCCURRENCE + 1} identical transfers in one transaction")
+    seen[(tx, content)] = occurrence + 1
     return TransferRecord(
-        chain="tron", tx=tx, index=(content << 4) | (seen[(tx, content)] - 1),
+        chain="tron", tx=tx, index=(content << 4) | occurrence,
         from_address=sender, to_address=receiver, asset=str(info.get("symbol") or token),
         amount_raw=amount, decimals=_decimals(info.get("decimals")),
         ts=utc_from_epoch(item["block_timestamp"], millis=True), token=token, position=position,

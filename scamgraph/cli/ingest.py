@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import click
@@ -13,10 +13,12 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from graph import migrate
 from graph.connect import open_graph
 from graph.db import Graph
+from ingest.bulk.run import BulkInput, run_bulk
 from ingest.formats import FORMAT_MODULES
 from ingest.runner import Progress as ProgressFn
 from ingest.runner import run_ingest
-from scamgraph.settings import get_settings
+from ingest.summary import RunSummary
+from scamgraph.settings import Settings, get_settings
 
 
 def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -51,24 +53,41 @@ def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMAT_MODULES)))
-@click.argument("source", metavar="PATH|URL|-")
+@click.argument("sources", metavar="PATH|URL|-...", nargs=-1, required=True)
 @click.option("--dry-run", is_flag=True, help="Validate and write the quarantine only.")
+@click.option("--bulk", is_flag=True,
+              help="First load of chain transfers into a graph without entities, through "
+                   "Neo4j's offline importer (local server only; it restarts).")
 @click.option("--option", "-o", "pairs", multiple=True, metavar="KEY=VALUE",
               help="A format option, e.g. -o chain=polygon (repeatable).")
-def ingest(fmt: str, source: str, dry_run: bool, pairs: tuple[str, ...]) -> None:
-    """Ingest SOURCE (a file, an http(s) URL or - for stdin) in FORMAT.
+def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
+           pairs: tuple[str, ...]) -> None:
+    """Ingest each SOURCE (a file, an http(s) URL or - for stdin) in FORMAT.
 
-    Rejected records go to a quarantine report; the last line printed is a JSON summary.
+    Rejected records go to a quarantine report; one JSON summary line is printed per source.
     """
     settings, options = get_settings(), parse_options(pairs)
+    if bulk and dry_run:
+        raise click.UsageError("--bulk and --dry-run exclude each other: a dry run writes nothing")
+    with progress_bar(sys.stdout.isatty()) as progress:
+        if bulk:
+            inputs = [BulkInput(fmt, source, options) for source in sources]
+            summaries: Iterable[RunSummary] = run_bulk(settings, inputs, progress=progress)
+        else:
+            summaries = _merge(settings, fmt, sources, dry_run, options, progress)
+        for summary in summaries:  # printed as each run ends
+            click.echo(summary.to_json())
+
+
+def _merge(settings: Settings, fmt: str, sources: tuple[str, ...], dry_run: bool,
+           options: dict[str, str], progress: ProgressFn | None) -> Iterator[RunSummary]:
     graph: Graph | None = None if dry_run else open_graph(settings)
     try:
         if graph is not None:
             migrate.migrate(graph)  # constraints make the MERGEs unique and fast
-        with progress_bar(sys.stdout.isatty()) as progress:
-            summary = run_ingest(graph, fmt, source, settings=settings, dry_run=dry_run,
-                                 options=options, progress=progress)
+        for source in sources:
+            yield run_ingest(graph, fmt, source, settings=settings, dry_run=dry_run,
+                             options=options, progress=progress)
     finally:
         if graph is not None:
             graph.close()
-    click.echo(summary.to_json())

@@ -1,0 +1,107 @@
+"""What a bulk import must keep: the schema and the bookkeeping nodes of the database it replaces.
+
+The importer writes a new store, so before it runs the schema (constraints and indexes, as
+their own CREATE statements) and the bookkeeping (migration records, sources, ingest runs, job
+state, saved investigations) are read, and afterwards written back. Anything else in the graph,
+entities above all, would be lost, so `capture` refuses such a graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph.db import Graph
+from scamgraph.errors import QueryError, ValidationError
+
+CARRIED_LABELS = frozenset({
+    "Source", "IngestRun", "SchemaMigration", "JobState", "JobLock", "Investigation",
+})
+CARRIED_TYPES = frozenset({"FROM_SOURCE"})
+# Index population after an import of 10^7 transfers takes minutes, not the query budget.
+SCHEMA_TIMEOUT_S = 3600.0
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    constraints: list[str]  # CREATE statements, as SHOW CONSTRAINTS gives them
+    indexes: list[str]  # CREATE statements of the indexes no constraint owns
+    nodes: list[dict[str, Any]]
+    links: list[dict[str, Any]]
+
+
+def capture(graph: Graph) -> CarryOver:
+    """Read schema and bookkeeping; ValidationError if the graph holds anything else."""
+    foreign = graph.read("bulk/foreign_nodes", {"carried": sorted(CARRIED_LABELS)})
+    if foreign:
+        found = sorted({":".join(row["labels"]) or "(no label)" for row in foreign})
+        raise ValidationError(
+            f"a bulk load needs a graph without entities; it holds {', '.join(found)} nodes",
+            hint="load into a new database (scamgraph db clear empties this one), "
+                 "or ingest without --bulk to merge into it")
+    links = graph.read("bulk/carried_links")
+    odd = {row["type"] for row in links} - CARRIED_TYPES
+    if odd:
+        raise ValidationError(f"unexpected relationships between bookkeeping nodes: {sorted(odd)}")
+    return CarryOver([row["statement"] for row in graph.read("bulk/constraints")],
+                     [row["statement"] for row in graph.read("bulk/indexes")],
+                     graph.read("bulk/carried_nodes"), links)
+
+
+def _in_one_transaction(graph: Graph, statements: list[str]) -> None:
+    """Schema statements created together are populated by one scan of the store."""
+    def work(tx: Any) -> None:
+        for statement in statements:
+            tx.run(statement).consume()
+
+    if statements:
+        graph.write_tx(work)
+
+
+def start_indexes(graph: Graph, carry: CarryOver) -> None:
+    """Create the plain indexes; they populate in the background (the commit does not wait)."""
+    _in_one_transaction(graph, carry.indexes)
+
+
+def create_constraints(graph: Graph, carry: CarryOver) -> None:
+    """Create the constraints (the commit waits while their indexes populate, on the other core
+    from the plain indexes), then wait for every index. QueryError if a uniqueness constraint
+    does not hold on the imported data."""
+    _in_one_transaction(graph, carry.constraints)
+    graph.read("db/await_indexes", {"seconds": int(SCHEMA_TIMEOUT_S)},
+               timeout_s=SCHEMA_TIMEOUT_S + 30)
+
+
+def restore(graph: Graph, carry: CarryOver) -> None:
+    """Write the bookkeeping nodes and their relationships back (labels from the allow-list)."""
+    for row in carry.nodes:
+        if not set(row["labels"]) <= CARRIED_LABELS:
+            raise ValidationError(f"refusing to restore labels {row['labels']}")
+    created = graph.write("bulk/restore_nodes", {"rows": carry.nodes}).records
+    new_key = {row["key"]: row["node"] for row in created}
+    rows = [{**link, "start": new_key[link["start"]], "end": new_key[link["end"]]}
+            for link in carry.links]
+    if rows:
+        graph.write("bulk/restore_links", {"rows": rows})
+
+
+def remove_duplicate_transfers(graph: Graph) -> list[dict[str, Any]]:
+    """Merge transfers imported more than once; returns (id, removed, extra_sources) rows."""
+    return graph.write("bulk/duplicate_transfers", timeout_s=SCHEMA_TIMEOUT_S).records
+
+
+def create_constraints_merging_duplicates(graph: Graph, carry: CarryOver
+                                         ) -> list[dict[str, Any]]:
+    """create_constraints; if a uniqueness constraint fails, merge duplicate transfers and retry
+    once. Returns the merged duplicates (id, removed, extra_sources)."""
+    try:
+        create_constraints(graph, carry)
+        return []
+    except QueryError as exc:
+        if "ConstraintCreationFailed" not in str(exc):
+            raise
+        merged = remove_duplicate_transfers(graph)
+        if not merged:
+            raise
+    create_constraints(graph, carry)
+    return merged
