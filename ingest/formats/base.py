@@ -10,14 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from ingest.records import LinkRecord, NodeRecord, Record, Rejected
 from scamgraph.errors import InputError
@@ -63,22 +60,6 @@ def lines(src: SourceInput) -> Iterator[tuple[int, str] | Rejected]:
             yield number, text.rstrip("\r\n")
 
 
-# 19 digits in a row may be an integer beyond 64 bits, which orjson turns into a float.
-_LONG_DIGITS = re.compile(r"\d{19}")
-
-
-def loads(text: str) -> Any:
-    """json.loads, through orjson (3-4x faster) where that is exact: text with a long run of
-    digits (a token amount beyond 2^63 would lose digits as a float) and anything orjson
-    refuses (NaN, say) go to the standard parser, which also words the errors."""
-    if _LONG_DIGITS.search(text) is None:
-        try:
-            return orjson.loads(text)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(text)
-
-
 def json_lines(src: SourceInput) -> Iterator[tuple[str, dict[str, Any]] | Rejected]:
     """JSON objects one per line, with position; InputError when no line at all is JSON."""
     parsed = seen = 0
@@ -92,7 +73,7 @@ def json_lines(src: SourceInput) -> Iterator[tuple[str, dict[str, Any]] | Reject
             continue
         seen += 1
         try:
-            value = loads(text)
+            value = json.loads(text)
         except json.JSONDecodeError as exc:
             yield rejected(f"line {number}", text, f"not JSON: {exc.msg} at column {exc.colno}")
             continue
