@@ -37,8 +37,8 @@ def capture(graph: Graph) -> CarryOver:
         found = sorted({":".join(row["labels"]) or "(no label)" for row in foreign})
         raise ValidationError(
             f"a bulk load needs a graph without entities; it holds {', '.join(found)} nodes",
-            hint="load into a new database (scamgraph db clear empties this one), "
-                 "or ingest without --bulk to merge into it")
+            hint="ingest without --bulk to merge into it, or empty it first with "
+                 "`scamgraph db clear --yes`")
     links = graph.read("bulk/carried_links")
     odd = {row["type"] for row in links} - CARRIED_TYPES
     if odd:

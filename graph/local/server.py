@@ -8,6 +8,7 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from graph.local import conf
 from graph.local.jars import ADMIN_CLASS, MAIN_CLASS, Resolved, resolve
@@ -53,8 +54,18 @@ def _alive(pid: int) -> bool:
     try:
         done, _ = os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
-        return True
+        return not _zombie(pid)
     return done == 0
+
+
+def _zombie(pid: int) -> bool:
+    """Exited but not yet reaped by its parent (another process started the server, say a test
+    run, and a CLI stops it): as good as gone. Linux /proc; elsewhere assume alive."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] == "Z"
 
 
 class LocalNeo4j:

@@ -11,6 +11,7 @@ import click
 from graph import migrate as migrations
 from graph.connect import open_graph
 from graph.local import LocalNeo4j
+from graph.maintenance import clear_data
 from graph.values import to_jsonable
 from scamgraph.settings import get_settings
 
@@ -67,6 +68,17 @@ def migrate() -> None:
         click.echo(f"applied {name}")
     if report.noop:
         click.echo(f"schema up to date ({len(report.already)} migrations already applied): no-op")
+
+
+@db.command()
+@click.option("--yes", is_flag=True, help="Confirm: every entity, transfer and run goes.")
+def clear(yes: bool) -> None:
+    """Delete all data, bookkeeping included; the schema and migration records stay."""
+    if not yes:
+        raise click.UsageError("db clear deletes the whole graph: pass --yes to confirm")
+    with open_graph(get_settings()) as graph:
+        clear_data(graph)
+    click.echo("cleared")
 
 
 @db.command()

@@ -72,3 +72,14 @@ def test_bad_setting_exits_78_naming_it(settings: Settings) -> None:
     out = _cli(settings, "db", "status", SCAMGRAPH_QUERY_TIMEOUT_S="soon")
     assert out.returncode == 78
     assert "SCAMGRAPH_QUERY_TIMEOUT_S" in out.stderr
+
+
+def test_db_clear_needs_yes_and_keeps_the_schema(graph: Graph, settings: Settings) -> None:
+    graph.write("ingest/source", {"id": "x", "name": "x", "format": "ftm", "url": None})
+    refused = _cli(settings, "db", "clear")
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert graph.read("db/counts")
+    out = _cli(settings, "db", "clear", "--yes")
+    assert out.returncode == 0 and out.stdout.strip() == "cleared"
+    left = {r["name"]: r["count"] for r in graph.read("db/counts") if r["count"]}
+    assert set(left) == {"SchemaMigration"}

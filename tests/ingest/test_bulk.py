@@ -106,20 +106,16 @@ def test_bulk_load_equals_merge_load(graph: Graph, settings: Settings, bulk_grap
     assert {"transfer_id", "entity_id"} <= {c["name"] for c in constraints}
     migrations = rows(bulk_graph, "MATCH (m:SchemaMigration) RETURN count(m) AS n")
     assert migrations[0]["n"] == len(migrate.available())
-    bulk_graph.close()
-
-
-def test_merge_after_bulk_is_idempotent(bulk_graph: Graph, bulk_settings: Settings) -> None:
-    [first] = run_bulk(bulk_settings, [BulkInput("ethereum-etl", str(ETH))])
-    bulk_graph = _reopen(bulk_graph, bulk_settings)
+    # Later runs merge into the bulk-loaded graph: the same file again creates nothing ...
     before = counts(bulk_graph, data_only=True)
     again = run_ingest(bulk_graph, "ethereum-etl", ETH, settings=bulk_settings)
-    assert (again.created, again.updated, again.written) == (0, first.written, first.written)
+    assert (again.created, again.updated, again.written) == (0, bulk[0].written, bulk[0].written)
     assert counts(bulk_graph, data_only=True) == before
+    # ... and a second bulk load is refused, changing nothing.
     with pytest.raises(ValidationError, match="Entity:Wallet"):
         run_bulk(bulk_settings, [BulkInput("ethereum-etl", str(ETH))])
     bulk_graph = _reopen(bulk_graph, bulk_settings)
-    assert counts(bulk_graph, data_only=True) == before, "a refused bulk load changes nothing"
+    assert counts(bulk_graph, data_only=True) == before
     bulk_graph.close()
 
 
@@ -139,26 +135,6 @@ def test_duplicates_across_files_are_merged_and_quarantined(
     reasons = {json.loads(line)["reason"] for line in
                second.quarantine_path.read_text().splitlines()}
     assert reasons == {"duplicate of a transfer staged earlier in this bulk load"}
-    bulk_graph.close()
-
-
-def test_rejected_records_are_quarantined(bulk_graph: Graph, bulk_settings: Settings,
-                                          tmp_path: Path) -> None:
-    page = json.loads(fixture("trongrid/usdt_pages.jsonl").read_text().splitlines()[0])
-    assert len(page["data"]) == 5 and page["data"][4]["type"] == "Approval"
-    page["data"][0] = {**page["data"][0], "to": page["data"][0]["to"][:-1] + "X"}
-    page["data"].append({**page["data"][1], "value": "-5"})
-    path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps(page) + "\n")
-    [summary] = run_bulk(bulk_settings, [BulkInput("trongrid", str(path))])
-    assert (summary.read, summary.written, summary.quarantined) == (6, 3, 3)
-    assert summary.quarantine_path is not None
-    entries = [json.loads(line) for line in summary.quarantine_path.read_text().splitlines()]
-    assert [(e["position"], e["reason"].split(" ")[0]) for e in entries] == [
-        ("line 1 data[0]", "bad"), ("line 1 data[4]", "not"), ("line 1 data[5]", "amount")]
-    assert "invalid checksum" in entries[0]["reason"]
-    bulk_graph = _reopen(bulk_graph, bulk_settings)
-    assert counts(bulk_graph, data_only=True)["relationship:TRANSFER"] == 3
     bulk_graph.close()
 
 
@@ -214,3 +190,38 @@ def test_what_a_bulk_load_refuses(settings: Settings) -> None:
         run_bulk(remote, [BulkInput("ethereum-etl", str(ETH))])
     with pytest.raises(ValidationError, match="cannot be bulk loaded"):
         run_bulk(settings, [BulkInput("ftm", str(ETH))])
+
+
+def _bad_page(tmp_path: Path) -> Path:
+    """The first fixture page under other transaction ids, with a bad-checksum receiver and a
+    negative amount added (the page already holds an Approval, which is no transfer)."""
+    page = json.loads(fixture("trongrid/usdt_pages.jsonl").read_text().splitlines()[0])
+    assert len(page["data"]) == 5 and page["data"][4]["type"] == "Approval"
+    page["data"] = [{**item, "transaction_id": "f" + item["transaction_id"][1:]}
+                    for item in page["data"]]
+    page["data"][0] = {**page["data"][0], "to": page["data"][0]["to"][:-1] + "X"}
+    page["data"].append({**page["data"][1], "value": "-5"})
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(page) + "\n")
+    return path
+
+
+def test_cli_bulk_loads_several_files_with_quarantine(
+        bulk_graph: Graph, bulk_settings: Settings, tmp_path: Path) -> None:
+    from tests.ingest.test_cli_and_sources import _cli
+
+    pages, bad = fixture("trongrid/usdt_pages.jsonl"), _bad_page(tmp_path)
+    out = _cli(bulk_settings, "trongrid", "--bulk", str(pages), str(bad))
+    assert out.returncode == 0, out.stderr.decode()
+    lines = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert [(s["mode"], s["status"], s["read"], s["written"], s["quarantined"])
+            for s in lines] == [("bulk", "succeeded", 7, 5, 2), ("bulk", "succeeded", 6, 3, 3)]
+    entries = [json.loads(line) for line in Path(lines[1]["quarantine"]).read_text().splitlines()]
+    assert [(e["position"], e["reason"].split(" ")[0]) for e in entries] == [
+        ("line 1 data[0]", "bad"), ("line 1 data[4]", "not"), ("line 1 data[5]", "amount")]
+    assert "invalid checksum" in entries[0]["reason"]
+    both = _cli(bulk_settings, "trongrid", "--bulk", "--dry-run", str(bad))
+    assert both.returncode == 2 and b"exclude each other" in both.stderr
+    bulk_graph = _reopen(bulk_graph, bulk_settings)
+    assert counts(bulk_graph, data_only=True)["relationship:TRANSFER"] == 5 + 3
+    bulk_graph.close()
