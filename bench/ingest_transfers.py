@@ -2,13 +2,17 @@
 
     .venv/bin/python bench/ingest_transfers.py [--n 200000] [--format trongrid|ethereum-etl]
         [--batch-size 10000] [--wallets 50000] [--home /tmp/sgbench-ingest-core --port 17702]
-        [--heap 1g] [--dry-run] [--keep-file PATH]
+        [--heap 1g] [--pagecache 512m] [--dry-run | --bulk] [--keep-file PATH]
 
 Writes the file first (JSON lines: TronGrid pages of 200 items, or ethereum-etl
 token_transfers), then times `run_ingest` on an emptied database and reports transfers/s,
 the batch size, and the process's peak RSS before and after the ingest (getrusage), so a
 larger N shows whether memory stays flat. Senders and receivers are drawn with a heavy tail
 (a few hot wallets, many quiet ones), like exchange-heavy chain data.
+
+--bulk times `run_bulk` (ingest --bulk) on a new, empty database instead: total seconds, the
+staging part (reading, quarantine, CSV) and the rest (neo4j-admin import, restart, schema),
+transfers/s, and the peak RSS of this process and of the staging process.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import random
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,6 +108,21 @@ def _settings(args: argparse.Namespace) -> Settings:
                          query_timeout_s=300)
 
 
+def _children_peak_mb(stop: threading.Event, peak: list[float]) -> None:
+    """Poll the peak RSS (VmHWM) of this process's Python children: the staging process."""
+    me = str(os.getpid())
+    while not stop.wait(0.25):
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                text = status.read_text()
+                cmdline = (status.parent / "cmdline").read_bytes()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+            if fields.get("PPid", "").strip() == me and b"multiprocessing" in cmdline:
+                peak[0] = max(peak[0], int(fields["VmHWM"].split()[0]) / 1024)
+
+
 def _bulk(settings: Settings, fmt: str, path: Path) -> dict[str, object]:
     """Time `run_bulk` on a new, empty database (a first load), with the moment the importer
     took over. The old store is deleted rather than cleared: clearing leaves transaction logs
@@ -119,14 +139,19 @@ def _bulk(settings: Settings, fmt: str, path: Path) -> dict[str, object]:
     def progress(phase: str, done: int) -> None:
         marks.setdefault(phase, time.monotonic())
 
+    stop, staging_peak = threading.Event(), [0.0]
+    sampler = threading.Thread(target=_children_peak_mb, args=(stop, staging_peak), daemon=True)
+    sampler.start()
     began = time.monotonic()
     [summary] = run_bulk(settings, [BulkInput(fmt, str(path))], progress=progress)
     seconds = time.monotonic() - began
+    stop.set()
     staged_s = marks.get("import", began) - began
     return {"mode": "bulk", "read": summary.read, "written": summary.written,
             "created": summary.created, "total_s": round(seconds, 2),
             "stage_s": round(staged_s, 2), "import_and_restart_s": round(seconds - staged_s, 2),
-            "transfers_per_s": round(summary.read / seconds), "peak_rss_mb": round(_rss_mb(), 1)}
+            "transfers_per_s": round(summary.read / seconds), "peak_rss_mb": round(_rss_mb(), 1),
+            "staging_peak_rss_mb": round(staging_peak[0], 1)}
 
 
 def main() -> None:
