@@ -41,6 +41,8 @@ class IngestRun:
     created: int | None
     updated: int | None
     error: str | None
+    mode: str = strawberry.field(
+        description="merge (transactional, idempotent batches) or bulk (offline import).")
 
     @classmethod
     def from_record(cls, rec: IngestRunRecord) -> IngestRun:
@@ -49,7 +51,7 @@ class IngestRun:
             status=rec.status, sha256=rec.sha256, started_at=rec.started_at,
             ended_at=rec.ended_at, read=rec.read, written=rec.written,
             quarantined=rec.quarantined, created=rec.created, updated=rec.updated,
-            error=rec.error,
+            error=rec.error, mode=rec.mode,
         )
 
 

@@ -31,6 +31,7 @@ def _run(props: Mapping[str, Any]) -> IngestRunRecord:
         ended_at=convert.ts(p.get("ended_at")), read=_int(p.get("read")),
         written=_int(p.get("written")), quarantined=_int(p.get("quarantined")),
         created=_int(p.get("created")), updated=_int(p.get("updated")), error=p.get("error"),
+        mode=p.get("mode") or "merge",
     )
 
 

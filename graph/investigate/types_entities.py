@@ -189,6 +189,7 @@ class IngestRunRecord:
     created: int | None
     updated: int | None
     error: str | None
+    mode: str = "merge"  # runs from before bulk loads existed have none: they merged
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def test_sources_and_freshness(gql: Executor, graph: Graph) -> None:
 def test_ingest_runs_paged_for_operators(gql: Executor, graph: Graph) -> None:
     write_runs(graph)
     query = """query($after: String) { ingestRuns(first: 2, after: $after) {
-      edges { cursor node { id status read written quarantined endedAt } }
+      edges { cursor node { id status read written quarantined endedAt mode } }
       pageInfo { endCursor hasNextPage } } }"""
     assert gql.codes(query, Role.ANALYST, after=None) == ["FORBIDDEN"]
     page = gql.data(query, Role.OPERATOR, after=None)["ingestRuns"]
@@ -71,7 +71,7 @@ def test_ingest_runs_paged_for_operators(gql: Executor, graph: Graph) -> None:
     rest = gql.data(query, Role.OPERATOR, after=page["pageInfo"]["endCursor"])["ingestRuns"]
     assert [e["node"] for e in rest["edges"]] == [{
         "id": "ofac-1", "status": "succeeded", "read": 10, "written": 9, "quarantined": 1,
-        "endedAt": (NOW - timedelta(days=2)).isoformat()}]
+        "endedAt": (NOW - timedelta(days=2)).isoformat(), "mode": "merge"}]
     assert rest["pageInfo"]["hasNextPage"] is False
 
 
