@@ -36,6 +36,7 @@ import based58
 from graph import migrate
 from graph.connect import open_graph
 from graph.local import LocalNeo4j
+from graph.local.importer import store_dirs
 from graph.maintenance import clear_data
 from ingest.bulk.run import BulkInput, run_bulk
 from ingest.runner import run_ingest
@@ -129,8 +130,8 @@ def _bulk(settings: Settings, fmt: str, path: Path) -> dict[str, object]:
     whose checkpoint would slow the server's stop inside the timed run."""
     server = LocalNeo4j(settings)
     server.stop()
-    for kind in ("databases", "transactions"):
-        shutil.rmtree(server.home / "data" / kind / settings.neo4j_database, ignore_errors=True)
+    for store in store_dirs(server):
+        shutil.rmtree(store, ignore_errors=True)
     server.start()
     with open_graph(settings, start_local=False) as graph:
         migrate.migrate(graph)

@@ -114,8 +114,7 @@ class _Run:
                  settings: Settings, progress: Progress | None) -> None:
         self.graph, self.reader, self.summary = graph, reader, summary
         self.settings, self.progress = settings, progress
-        self.quarantine = Quarantine(
-            settings.home / "quarantine" / f"{summary.run_id}.jsonl", summary.source)
+        self.quarantine = quarantine_for(settings, summary)
 
     def execute(self, src: SourceInput, given: Materialised, *, validate_first: bool) -> None:
         self._open(given)
@@ -159,11 +158,21 @@ class _Run:
         s.created, s.updated = sink.counts.created, sink.counts.updated
 
     def _close(self, status: str, error: str | None) -> None:
-        self.quarantine.close()
-        self.summary.quarantine_path = self.quarantine.path if self.quarantine.written else None
-        self.summary.finish(status, error)
+        conclude(self.summary, self.quarantine, status, error)
         if self.graph is not None:
             record_end(self.graph, self.summary)
+
+
+def quarantine_for(settings: Settings, summary: RunSummary) -> Quarantine:
+    """The run's quarantine report, <home>/quarantine/<run id>.jsonl (opened on first reject)."""
+    return Quarantine(settings.home / "quarantine" / f"{summary.run_id}.jsonl", summary.source)
+
+
+def conclude(summary: RunSummary, quarantine: Quarantine, status: str, error: str | None) -> None:
+    """Close the quarantine and end the summary with `status`."""
+    quarantine.close()
+    summary.quarantine_path = quarantine.path if quarantine.written else None
+    summary.finish(status, error)
 
 
 def record_start(graph: Graph, summary: RunSummary, given: Materialised) -> None:

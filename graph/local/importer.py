@@ -45,7 +45,7 @@ class StoreSwap:
 
     def __init__(self, server: LocalNeo4j) -> None:
         self.server = server
-        self.stores = _store_dirs(server.home, server.settings.neo4j_database)
+        self.stores = store_dirs(server)
         self.backup = server.home / "data" / f".before-import-{time.time_ns()}"
         self.log = server.home / "logs" / "import.log"
         self.existed = [store.exists() for store in self.stores]
@@ -60,16 +60,15 @@ class StoreSwap:
                 store.rename(self.backup / str(number))
                 self.moved.add(number)
 
-    def run_import(self, files: ImportFiles, *, timeout_s: float) -> str:
-        """Import `files` into the emptied database; the importer's closing summary line.
-        LocalServerError with the end of its output if it fails (all of it in logs/import.log)."""
+    def run_import(self, files: ImportFiles, *, timeout_s: float) -> None:
+        """Import `files` into the emptied database (the importer's output: logs/import.log).
+        BulkLoadError with the end of that output if it fails."""
         self._require_stopped()
         done = _run(self.server, files, self.log, timeout_s)
-        output = self.log.read_text(errors="replace")
         if done.returncode != 0:
+            output = self.log.read_text(errors="replace")
             raise BulkLoadError(f"the bulk import failed (exit {done.returncode}): "
-                                   f"{output[-1500:]}", hint=f"full output in {self.log}")
-        return _summary(output)
+                                f"{output[-1500:]}", hint=f"full output in {self.log}")
 
     def keep(self) -> None:
         shutil.rmtree(self.backup, ignore_errors=True)
@@ -119,12 +118,7 @@ def _run(server: LocalNeo4j, files: ImportFiles, log: Path, timeout_s: float
                                    hint="raise SCAMGRAPH_QUERY_TIMEOUT_S") from exc
 
 
-def _store_dirs(home: Path, database: str) -> list[Path]:
-    data = home / "data"
-    return [data / "databases" / database, data / "transactions" / database]
-
-
-def _summary(output: str) -> str:
-    """The importer's closing lines ("IMPORT DONE in ...", counts, peak memory)."""
-    start = output.rfind("IMPORT DONE")
-    return " ".join(output[start:].split()) if start >= 0 else ""
+def store_dirs(server: LocalNeo4j) -> list[Path]:
+    """The database's store and transaction log folders (what an import replaces)."""
+    data, name = server.home / "data", server.settings.neo4j_database
+    return [data / "databases" / name, data / "transactions" / name]

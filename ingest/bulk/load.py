@@ -13,26 +13,33 @@ from ingest.bulk.stage import StageRow, stage_row
 from ingest.bulk.worker import StagingProcess
 from ingest.fetch import materialise
 from ingest.formats import SourceInput, load_reader
-from ingest.quarantine import Quarantine
 from ingest.records import Record, Rejected, TransferRecord
-from ingest.runner import Progress, Tally, accepted, new_summary, record_end, record_start
+from ingest.runner import (
+    Progress,
+    Tally,
+    accepted,
+    conclude,
+    new_summary,
+    quarantine_for,
+    record_end,
+    record_start,
+)
 from scamgraph.errors import ValidationError
 from scamgraph.settings import Settings
 
 
 class Load:
+    """One input file of a bulk load; `folder` is its own (empty) part of the staging area."""
+
     def __init__(self, fmt: str, source: str, options: dict[str, str], settings: Settings,
-                 workdir: Path) -> None:
+                 folder: Path) -> None:
         self.reader, self.options = load_reader(fmt), options
         self.settings = settings
-        folder = workdir / f"input-{len(list(workdir.glob('input-*')))}"
         folder.mkdir()
         self.given = materialise(source, folder)
         self.summary = new_summary(fmt, self.given, options)
         self.summary.mode = "bulk"
-        self.quarantine = Quarantine(
-            settings.home / "quarantine" / f"{self.summary.run_id}.jsonl", self.given.name)
-        self.imported = ""  # the importer's closing line, once it ran
+        self.quarantine = quarantine_for(settings, self.summary)
 
     def stage(self, staging: StagingProcess, progress: Progress | None) -> None:
         """Read the file once: rejects to the quarantine, transfers to the staging, in batches."""
@@ -68,9 +75,7 @@ class Load:
         return rec
 
     def finish(self, graph: Graph, status: str, error: str | None) -> None:
-        self.quarantine.close()
-        self.summary.quarantine_path = self.quarantine.path if self.quarantine.written else None
-        self.summary.finish(status, error)
+        conclude(self.summary, self.quarantine, status, error)
         if status != "succeeded":
             self.summary.written = self.summary.created = 0
         record_start(graph, self.summary, self.given)

@@ -106,24 +106,22 @@ class _Bulk:
         try:
             self.workdir.mkdir(parents=True)
             staging = StagingProcess(self.workdir, datetime.now(UTC))
-            for item in inputs:
+            for number, item in enumerate(inputs):
                 self.loads.append(Load(item.fmt, item.source, item.options, self.settings,
-                                       self.workdir))
+                                       self.workdir / f"input-{number}"))
                 self.loads[-1].stage(staging, self.progress)
             files = staging.files()
             stopper.join()
             swap.set_aside()
             if self.progress:
                 self.progress("import", staging.staged)
-            imported = swap.run_import(
-                files, timeout_s=self.settings.query_timeout_s * IMPORT_TIMEOUT_FACTOR)
+            swap.run_import(files, timeout_s=self.settings.query_timeout_s * IMPORT_TIMEOUT_FACTOR)
             self._reopen()
             start_indexes(self.graph, carry)
             restore(self.graph, carry)
             merged = create_constraints_merging_duplicates(self.graph, carry)
             quarantine_merged(self.loads, merged)
             for load in self.loads:
-                load.imported = imported
                 load.finish(self.graph, "succeeded", None)
         except BaseException as exc:
             stopper.join()

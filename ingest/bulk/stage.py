@@ -4,8 +4,8 @@ The values are those the incremental sink writes (ingest/rows.py: same propertie
 timestamps at millisecond precision, the same scaled amount), so a graph loaded in bulk and one
 loaded by MERGE are the same graph. Transfer lines are built by hand: every field but the asset
 symbol and the source id is hex, digits or a validated address, and csv.writer cost more than
-the reader itself. A row whose asset holds a line break goes to a separate file that the
-importer parses with its (slower) multiline reader.
+the reader itself. A line whose asset holds a line break (quoted, so still valid CSV) goes to a
+separate file that the importer parses with its slower multiline reader.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class Staging:
         self.staged = 0
         self._iso: dict[int, str] = {}
         self._plain = self._open("transfers.csv", TRANSFER_HEADER)
-        self._multiline: tuple[IO[str], Any] | None = None
+        self._multiline: IO[str] | None = None  # rows with a line break in the asset
         self._wallet_breaks = False  # an asset with a line break: wallets.csv is multiline
 
     def _open(self, name: str, header: list[str]) -> IO[str]:
@@ -87,24 +87,24 @@ class Staging:
     def add_rows(self, rows: list[StageRow], source_id: str) -> None:
         """Stage accepted transfers (as `stage_row` tuples) from the Source `source_id`."""
         tail = f",{self.now},{self.now},{quoted(source_id)}\n"
-        lines, add = [], self.wallets.add
+        plain: list[str] = []
+        broken: list[str] = []  # lines whose asset holds a line break
+        add = self.wallets.add
         for chain, frm, to, tx, index, asset, token, raw, decimals, block, ms in rows:
             start, end = f"{chain}:{frm}", f"{chain}:{to}"
             add(start, chain, frm, ms, asset, source_id)
             add(end, chain, to, ms, asset, source_id)
-            if "\n" in asset or "\r" in asset:
-                self._write_multiline([start, end, "TRANSFER", f"{chain}:{tx}:{index}", chain, tx,
-                                       index, asset, token, raw, decimals,
-                                       scaled(raw, decimals), block, self._ts(ms), self.now,
-                                       self.now, source_id])
-                continue
             amount = scaled(raw, decimals)
-            lines.append(
-                f"{start},{end},TRANSFER,{chain}:{tx}:{index},{chain},{tx},{index},"
-                f"{quoted(asset)},{_blank(token)},{raw},{_blank(decimals)},"
-                f"{'' if amount is None else repr(amount)},{_blank(block)},{self._ts(ms)}"
-                + tail)
-        self._plain.write("".join(lines))
+            line = (f"{start},{end},TRANSFER,{chain}:{tx}:{index},{chain},{tx},{index},"
+                    f"{quoted(asset)},{_blank(token)},{raw},{_blank(decimals)},"
+                    f"{'' if amount is None else repr(amount)},{_blank(block)},{self._ts(ms)}"
+                    + tail)
+            (broken if "\n" in asset or "\r" in asset else plain).append(line)
+        self._plain.write("".join(plain))
+        if broken:
+            if self._multiline is None:
+                self._multiline = self._open("transfers-multiline.csv", TRANSFER_HEADER)
+            self._multiline.write("".join(broken))
         self.staged += len(rows)
 
     def _ts(self, ms: int | None) -> str:
@@ -118,18 +118,12 @@ class Staging:
             text = self._iso[ms] = iso_ms(ms)
         return text
 
-    def _write_multiline(self, row: list[Any]) -> None:
-        if self._multiline is None:
-            fh = self._open("transfers-multiline.csv", TRANSFER_HEADER)
-            self._multiline = (fh, csv.writer(fh))
-        self._multiline[1].writerow(row)
-
     def files(self) -> ImportFiles:
         """Close the transfer files, write the wallets, and name everything for the importer."""
         self._plain.close()
         relationships, multiline = [self.folder / "transfers.csv"], []
         if self._multiline is not None:
-            self._multiline[0].close()
+            self._multiline.close()
             relationships.append(self.folder / "transfers-multiline.csv")
             multiline.append(self.folder / "transfers-multiline.csv")
         wallets = self.folder / "wallets.csv"

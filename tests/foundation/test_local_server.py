@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +16,7 @@ from graph.connect import open_graph
 from graph.local import LocalNeo4j
 from graph.local.jars import resolve
 from graph.local.java import find_java
+from graph.local.server import _zombie
 from scamgraph.errors import DownloadError, JavaMissingError, PortInUseError
 from scamgraph.settings import Settings
 
@@ -72,3 +77,28 @@ def test_missing_java_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_download_failure_names_the_artifact(tmp_path: Path) -> None:
     with pytest.raises(DownloadError, match=r"org\.neo4j:neo4j:5\.26\.999"):
         resolve("5.26.999", "", tmp_path, "http://127.0.0.1:9/maven2")
+
+
+def test_zombie_counts_as_stopped() -> None:
+    child = subprocess.Popen(["true"])  # exits at once; unreaped until wait()
+    deadline = time.monotonic() + 10
+    while not _zombie(child.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _zombie(child.pid), "an exited, unreaped child is a zombie"
+    child.wait()
+    assert not _zombie(os.getpid())
+
+
+def test_cli_stops_a_server_this_process_started(second_server: LocalNeo4j) -> None:
+    """The server is our child, so after SIGTERM it is a zombie until we reap it: the CLI (another
+    process) must still see it stopped instead of waiting its 60 s and killing it."""
+    second_server.start()
+    s = second_server.settings
+    env = {**os.environ, "SCAMGRAPH_HOME": str(s.home), "SCAMGRAPH_NEO4J_URI": "",
+           "SCAMGRAPH_LOCAL_BOLT_PORT": str(s.local_bolt_port), "SCAMGRAPH_LOCAL_HTTP_PORT": "0"}
+    began = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "scamgraph", "db", "stop"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "stopped", out.stderr
+    assert time.monotonic() - began < 30, "the stop waited for the timeout"
+    assert not second_server.status().running

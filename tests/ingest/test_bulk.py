@@ -166,9 +166,9 @@ def test_failed_import_puts_the_old_store_back(
     orphan.write_text(":START_ID,:END_ID,:TYPE\nnowhere:a,nowhere:b,TRANSFER\n")
     real = StoreSwap.run_import
 
-    def broken(self: StoreSwap, files: ImportFiles, *, timeout_s: float) -> str:
+    def broken(self: StoreSwap, files: ImportFiles, *, timeout_s: float) -> None:
         files = ImportFiles(files.nodes, [*files.relationships, orphan], files.multiline)
-        return real(self, files, timeout_s=timeout_s)
+        real(self, files, timeout_s=timeout_s)
 
     monkeypatch.setattr(StoreSwap, "run_import", broken)
     with pytest.raises(BulkLoadError, match="bulk import failed"):
