@@ -10,7 +10,8 @@ from starlette.requests import Request
 from api.errors import GRAPHQL_RESPONSE, RequestError
 
 JSON_MEDIA = "application/json"
-# A saved investigation may hold up to 1 MB of JSON (api/store.py); queries are far smaller.
+# A saved investigation may hold up to 1 MB of JSON (api/saved_investigations.py); queries
+# are far smaller.
 MAX_BODY_BYTES = 2_000_000
 
 

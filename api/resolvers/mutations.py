@@ -7,7 +7,7 @@ import strawberry
 from api.auth import Role
 from api.context import Info
 from api.limits import guard
-from api.store import save_investigation
+from api.saved_investigations import save_investigation
 from api.types.admin import Investigation
 from api.types.common import JSON
 

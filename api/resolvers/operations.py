@@ -7,7 +7,7 @@ import strawberry
 from api.auth import Role
 from api.context import Info
 from api.limits import guard, page_cost
-from api.store import get_investigation, list_investigations
+from api.saved_investigations import get_investigation, list_investigations
 from api.types.admin import AuditLogEntry, Investigation
 from api.types.source import IngestRunConnection, Source, SourceFreshnessInfo
 from graph import investigate
