@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Info
-from api.types.common import resolver
-from api.types.entity import Entity
-from api.types.records import load_entity
+from api.types.ends import from_field, to_field
 from graph.investigate.types import FlowBucket, FlowResult, GroupBy
 
 GroupByEnum = strawberry.enum(GroupBy, name="GroupBy")
@@ -37,13 +34,8 @@ class Flow:
     partial: bool
     reason: str | None
 
-    @resolver(name="from")
-    async def from_(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.from_id)
-
-    @strawberry.field
-    async def to(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.to_id)
+    from_ = from_field()
+    to = to_field()
 
     @classmethod
     def from_record(cls, rec: FlowResult) -> Flow:

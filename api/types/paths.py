@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from api.context import Info
-from api.types.common import resolver
+from api.types.ends import from_field, to_field
 from api.types.entity import Entity
-from api.types.records import entity_from_record, load_entity
+from api.types.records import entity_from_record
 from api.types.transfer import Relationship
 from graph.investigate.types import PathRecord, PathsResult, Subgraph
 
@@ -46,13 +45,8 @@ class Paths:
     partial: bool
     reason: str | None
 
-    @resolver(name="from")
-    async def from_(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.from_id)
-
-    @strawberry.field
-    async def to(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.to_id)
+    from_ = from_field()
+    to = to_field()
 
     @classmethod
     def from_record(cls, rec: PathsResult) -> Paths:

@@ -7,7 +7,8 @@ from datetime import datetime
 import strawberry
 
 from api.context import Info
-from api.types.common import JSON, resolver
+from api.types.common import JSON
+from api.types.ends import from_field, to_field
 from api.types.entity import Entity
 from api.types.records import load_entity
 from graph.investigate.types import EdgeRecord, EvidencePath, Hop
@@ -25,13 +26,8 @@ class Transfer:
     amount_raw: str | None = strawberry.field(description="Exact amount in base units.")
     ts: datetime
 
-    @resolver(name="from")
-    async def from_(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.from_id)
-
-    @strawberry.field
-    async def to(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.to_id)
+    from_ = from_field()
+    to = to_field()
 
     @classmethod
     def from_record(cls, hop: Hop) -> Transfer:
