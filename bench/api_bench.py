@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,12 +29,14 @@ from api.audit import AuditLog
 from api.auth import Principal, Role
 from api.context import get_context
 from api.schema import build_schema
+from bench.stats import percentiles
 from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
 from graph import investigate, migrate
 from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import TraceParams
 from graph.local import LocalNeo4j
+from graph.local.ports import free_port
 from scamgraph.settings import Settings, load_settings
 
 KEY = "bench-analyst-key"
@@ -45,17 +45,6 @@ TRACE = """query($seed: ID!) { trace(seeds: [$seed], maxHops: 3) {
   unattributed { walletId pathCount } } }"""
 EXPOSURE = """query($target: ID!) { exposure(target: $target, maxHops: 3) {
   partial inflow { asset amount } categories { category directShare indirectShare } } }"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(samples, n=20, method="inclusive")
-    return statistics.median(samples), cuts[18]
 
 
 def timed(fn: Callable[[], Any]) -> float:

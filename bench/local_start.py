@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -17,11 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from graph.local.ports import free_port
 
 
 def _timed(env: dict[str, str], *args: str) -> float:
@@ -38,8 +35,8 @@ def main() -> None:
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "SCAMGRAPH_HOME": str(Path(tmp) / "state"),
-               "SCAMGRAPH_LOCAL_BOLT_PORT": str(_free_port()),
-               "SCAMGRAPH_LOCAL_HTTP_PORT": str(_free_port()), "SCAMGRAPH_NEO4J_URI": ""}
+               "SCAMGRAPH_LOCAL_BOLT_PORT": str(free_port()),
+               "SCAMGRAPH_LOCAL_HTTP_PORT": str(free_port()), "SCAMGRAPH_NEO4J_URI": ""}
         if opts.cold:
             env["HOME"] = tmp
             print(f"cold start (download + init): {_timed(env, 'db', 'start'):.1f}s")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.stats import percentiles
 from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
 from graph import investigate, migrate
 from graph.connect import open_graph
@@ -30,11 +30,6 @@ from graph.db import Graph
 from graph.investigate.types import Direction, ExposureMethod, TraceParams
 from scamgraph.errors import BudgetExceededError
 from scamgraph.settings import load_settings
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(samples, n=20, method="inclusive")
-    return statistics.median(samples), cuts[18]
 
 
 def measure(name: str, call: Callable[[str], Any], seeds: list[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 import time
 from typing import Any
@@ -15,6 +14,7 @@ from api.auth import Principal, Role
 from api.context import get_context
 from api.schema import Schema
 from graph.db import Graph
+from graph.local.ports import free_port
 from scamgraph.settings import Settings
 
 KEYS = {Role.READER: "reader-key-1", Role.ANALYST: "analyst-key-2",
@@ -49,12 +49,6 @@ class Executor:
     def codes(self, query: str, role: Role = Role.ADMIN, **variables: Any) -> list[str]:
         result = self(query, role, **variables)
         return [(e.extensions or {}).get("code") for e in result.errors or []]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Server:

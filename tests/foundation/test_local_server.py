@@ -16,15 +16,10 @@ from graph.connect import open_graph
 from graph.local import LocalNeo4j
 from graph.local.jars import resolve
 from graph.local.java import find_java
+from graph.local.ports import free_port
 from graph.local.server import _zombie
 from scamgraph.errors import DownloadError, JavaMissingError, PortInUseError
 from scamgraph.settings import Settings
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_session_server_is_community_5_26(settings: Settings, neo4j_server: LocalNeo4j) -> None:
@@ -37,7 +32,7 @@ def test_session_server_is_community_5_26(settings: Settings, neo4j_server: Loca
 @pytest.fixture
 def second_server(settings: Settings, tmp_path: Path) -> Iterator[LocalNeo4j]:
     other = settings.model_copy(
-        update={"home": tmp_path / "state", "local_bolt_port": _free_port(), "local_http_port": 0}
+        update={"home": tmp_path / "state", "local_bolt_port": free_port(), "local_http_port": 0}
     )
     server = LocalNeo4j(other)
     yield server

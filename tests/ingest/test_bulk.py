@@ -7,7 +7,6 @@ files must give the same nodes, relationships and properties.
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from graph.connect import open_graph
 from graph.db import Graph
 from graph.local import LocalNeo4j
 from graph.local.importer import ImportFiles, StoreSwap
+from graph.local.ports import free_port
 from graph.maintenance import clear_data
 from ingest.bulk.run import BulkInput, run_bulk
 from ingest.runner import run_ingest
@@ -30,17 +30,11 @@ ETH = fixture("ethereum-etl/usdt_17173049_17173050.token_transfers.jsonl")
 NOW_PROPS = {"first_seen", "last_seen"}  # the time of the run: differs between two runs
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def bulk_settings(settings: Settings, tmp_path_factory: pytest.TempPathFactory
                   ) -> Iterator[Settings]:
     other = settings.model_copy(update={
-        "home": tmp_path_factory.mktemp("bulk-state"), "local_bolt_port": _free_port()})
+        "home": tmp_path_factory.mktemp("bulk-state"), "local_bolt_port": free_port()})
     yield other
     LocalNeo4j(other).stop()
 

@@ -7,7 +7,6 @@ import itertools
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -18,6 +17,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 
 from graph.db import Graph
+from graph.local.ports import free_port
 from jobs import lock, runs
 from jobs.manifest import Job
 from jobs.metrics import metrics_app
@@ -87,12 +87,6 @@ def test_a_bad_manifest_fails_naming_job_and_field(job_settings: Settings, tmp_p
                str(manifest(tmp_path, "x.txt", schedule="every day")))
     assert done.returncode == 78
     assert "job 'trx' field 'schedule'" in done.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_the_scheduler_process_runs_jobs_and_serves_metrics(
