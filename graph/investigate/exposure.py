@@ -23,7 +23,7 @@ from graph.investigate.types import (
     ExposureResult,
     RiskCategory,
 )
-from scamgraph.errors import NotFoundError, ValidationError
+from scamgraph.errors import NotFoundError
 
 SCAM_CATEGORIES = ["scam", "fraud", "ransomware", "darknet"]
 # Wallets expanded per level of the backward region.
@@ -43,14 +43,6 @@ EXPLANATIONS = {
         "Time order is not applied."
     ),
 }
-
-
-def _method(method: ExposureMethod | str) -> ExposureMethod:
-    try:
-        return method if isinstance(method, ExposureMethod) else ExposureMethod(method.upper())
-    except ValueError:
-        raise ValidationError(f"method {method!r} is unknown",
-                              hint="method must be HAIRCUT or ANY_CONTACT") from None
 
 
 def _region(graph: Graph, targets: list[str], max_hops: int, timeout_s: float | None,
@@ -144,7 +136,7 @@ def exposure(
     """Shares of the target's inflow per asset from risky sources, directly and within max_hops."""
     limits.check_range("max_hops", max_hops, 1, limits.MAX_HOPS)
     limits.check_range("max_wallets", max_wallets, 1, MAX_WALLETS)
-    chosen = _method(method)
+    chosen = limits.check_choice("method", method, ExposureMethod)
     targets = _targets(graph, target, timeout_s)
     edges, expanded, cut = _region(graph, targets, max_hops, timeout_s, max_wallets)
     region = Region(edges, expanded)

@@ -19,21 +19,13 @@ from graph.investigate.entities import get_entities
 from graph.investigate.trace import enumerate_paths, seed_wallets
 from graph.investigate.trace_aggregate import Traced
 from graph.investigate.types import EntityId, FlowBucket, FlowResult, GroupBy, TraceParams
-from scamgraph.errors import NotFoundError, ValidationError
+from scamgraph.errors import NotFoundError
 
 AMOUNT_SEMANTICS = (
     "Sum of the distinct transfers that land in the destination's wallets from a wallet not its "
     "own, at the end of time-ordered paths of at most max_hops transfers starting in the "
     "source's wallets; bucketed by the UTC month of the landing transfer and by asset."
 )
-
-
-def _group_by(value: GroupBy | str) -> GroupBy:
-    try:
-        return value if isinstance(value, GroupBy) else GroupBy(value.upper())
-    except ValueError:
-        raise ValidationError(f"group_by {value!r} is unknown",
-                              hint="group_by must be MONTH") from None
 
 
 def _buckets(traced: Traced, transfer_ids: Iterable[str]) -> tuple[FlowBucket, ...]:
@@ -67,7 +59,7 @@ def flows(
     """Value moved from `from_org`'s wallets to `to_org`'s, directly and within max_hops."""
     limits.check_range("max_hops", max_hops, 1, limits.MAX_HOPS)
     limits.check_range("max_paths", max_paths, 1, limits.MAX_PATHS)
-    grouping = _group_by(group_by)
+    grouping = limits.check_choice("group_by", group_by, GroupBy)
     missing = {from_org, to_org} - get_entities(graph, [from_org, to_org]).keys()
     if missing:
         raise NotFoundError(f"no entity with id {sorted(missing)[0]!r}",

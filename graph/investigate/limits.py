@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import enum
+from typing import TypeVar, cast
+
 from ingest.records import LINK_TYPES, NODE_LABELS, ORG_KINDS
 from scamgraph.errors import ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
 
 # Hops of a money trace, exposure or flow query.
 MAX_HOPS = 6
@@ -51,3 +56,15 @@ def check_allowed(
             hint=f"{name} must be among {sorted(allowed)}",
         )
     return list(values)
+
+
+def check_choice(name: str, value: E | str, kind: type[E]) -> E:
+    """The member of `kind` that `value` names (in any case); ValidationError naming the choices."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(cast(str, value).upper())
+    except ValueError:
+        choices = " or ".join(str(m.value) for m in kind)
+        raise ValidationError(f"{name} {value!r} is unknown",
+                              hint=f"{name} must be {choices}") from None
