@@ -15,10 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError
-from neo4j.exceptions import Neo4jError
 from strawberry.extensions import SchemaExtension
 
-from graph.db import TIMEOUT_CODES
 from scamgraph.errors import BudgetExceededError, ScamgraphError
 
 log = logging.getLogger("scamgraph.api")
@@ -47,23 +45,12 @@ class RequestError(Exception):
         return {"errors": [{"message": self.message, "extensions": {"code": self.code}}]}
 
 
-def _limit(exc: ScamgraphError) -> str | None:
-    """The budget an error ran into: its own `limit`, or the server-side query timeout."""
-    limit = getattr(exc, "limit", None)
-    if limit:
-        return str(limit)
-    cause = exc.__cause__
-    if isinstance(cause, Neo4jError) and cause.code in TIMEOUT_CODES:
-        return "query_timeout_s"
-    return None
-
-
 def project_error_extensions(exc: ScamgraphError) -> dict[str, Any]:
     ext: dict[str, Any] = {"code": exc.code.upper()}
     if exc.hint:
         ext["hint"] = exc.hint
-    if isinstance(exc, BudgetExceededError) and (limit := _limit(exc)):
-        ext["limit"] = limit
+    if isinstance(exc, BudgetExceededError) and exc.limit:
+        ext["limit"] = exc.limit
     return ext
 
 

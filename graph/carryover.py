@@ -48,26 +48,16 @@ def capture(graph: Graph) -> CarryOver:
                      graph.read("bulk/carried_nodes"), links)
 
 
-def _in_one_transaction(graph: Graph, statements: list[str]) -> None:
-    """Schema statements created together are populated by one scan of the store."""
-    def work(tx: Any) -> None:
-        for statement in statements:
-            tx.run(statement).consume()
-
-    if statements:
-        graph.write_tx(work)
-
-
 def start_indexes(graph: Graph, carry: CarryOver) -> None:
     """Create the plain indexes; they populate in the background (the commit does not wait)."""
-    _in_one_transaction(graph, carry.indexes)
+    graph.run_schema(carry.indexes)
 
 
 def create_constraints(graph: Graph, carry: CarryOver) -> None:
     """Create the constraints (the commit waits while their indexes populate, on the other core
     from the plain indexes), then wait for every index. QueryError if a uniqueness constraint
     does not hold on the imported data."""
-    _in_one_transaction(graph, carry.constraints)
+    graph.run_schema(carry.constraints, timeout_s=SCHEMA_TIMEOUT_S)
     graph.read("db/await_indexes", {"seconds": int(SCHEMA_TIMEOUT_S)},
                timeout_s=SCHEMA_TIMEOUT_S + 30)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from neo4j.exceptions import Neo4jError
-
 from graph import queries
 from graph.db import Graph
 from scamgraph.errors import MigrationError
@@ -71,11 +69,6 @@ def migrate(graph: Graph) -> MigrationReport:
 
 def _apply(graph: Graph, migration: Migration) -> None:
     for statement in queries.split_statements(migration.text):
-        try:
-            graph.driver.execute_query(statement, database_=graph.database)
-        except Neo4jError as exc:
-            raise MigrationError(
-                f"migration {migration.version}_{migration.name} failed at: {statement[:80]}: {exc}"
-            ) from exc
+        graph.run_migration_statement(statement, f"{migration.version}_{migration.name}")
     params = {"version": migration.version, "name": migration.name, "checksum": migration.checksum}
     graph.write("db/record_migration", params)

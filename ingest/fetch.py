@@ -6,9 +6,11 @@ Readers only ever see a local file: a URL or stdin is streamed to a temporary fi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -47,37 +49,44 @@ def materialise(source: str | Path, workdir: Path, *, timeout_s: float = 60.0) -
     return Materialised(path, text, None, sha256_file(path))
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
+def chunks_of(stream: BinaryIO) -> Iterator[bytes]:
+    return iter(lambda: stream.read(CHUNK), b"")
+
+
+def stream_to(chunks: Iterable[bytes], target: Path | None,
+              check: Callable[[], None] | None = None) -> tuple[str, int]:
+    """Write chunks to `target` (or nowhere), hashing as they pass: sha256 and size.
+    `check` runs before each chunk and may raise to stop (a deadline, a size cap)."""
+    digest, size = hashlib.sha256(), 0
+    with target.open("wb") if target is not None else contextlib.nullcontext() as out:
+        for chunk in chunks:
+            if check is not None:
+                check()
             digest.update(chunk)
-    return digest.hexdigest()
+            size += len(chunk)
+            if out is not None:
+                out.write(chunk)
+    return digest.hexdigest(), size
+
+
+def sha256_file(path: Path) -> str:
+    with path.open("rb") as fh:
+        return stream_to(chunks_of(fh), None)[0]
 
 
 def _copy(stream: BinaryIO, target: Path) -> str:
-    digest = hashlib.sha256()
-    with target.open("wb") as out:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-            out.write(chunk)
-    return digest.hexdigest()
+    return stream_to(chunks_of(stream), target)[0]
 
 
 def _download(url: str, target: Path, timeout_s: float) -> str:
-    digest = hashlib.sha256()
     try:
         with httpx.stream("GET", url, timeout=timeout_s, follow_redirects=True) as response:
             response.raise_for_status()
-            with target.open("wb") as out:
-                for chunk in response.iter_bytes(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
+            return stream_to(response.iter_bytes(CHUNK), target)[0]
     except httpx.HTTPError as exc:
         raise DownloadError(
             f"cannot download {url}: {exc}", hint="check the URL and the network"
         ) from exc
-    return digest.hexdigest()
 
 
 def cleanup(workdir: Path) -> None:

@@ -1,32 +1,17 @@
 """Typed records: what every format reader yields and the graph writer consumes.
 
 Readers know nothing of Neo4j; the writer knows nothing of formats. Labels and
-relationship types are checked against allow-lists here, so nothing a source
-says can reach Cypher text.
+relationship types are checked against the allow-lists of graph/model/vocabulary.py, so
+nothing a source says can reach Cypher text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
-# Primary labels of investigative nodes; every one also carries :Entity.
-NodeLabel = Literal["Wallet", "Organization", "Person", "Compound", "Sanction"]
-NODE_LABELS: frozenset[str] = frozenset(NodeLabel.__args__)  # type: ignore[attr-defined]
-
-# Kind labels an Organization may carry besides :Organization.
-ORG_KINDS: frozenset[str] = frozenset({
-    "Company", "Exchange", "PaymentProvider", "Marketplace", "OTCDesk", "Bridge", "Mixer",
-    "ScamOperation", "Government",
-})
-
-# Relationship types between entities (TRANSFER has its own record).
-LinkType = Literal[
-    "CONTROLLED_BY", "DEPOSIT_ADDRESS_OF", "OWNS", "DIRECTOR_OF", "SUBSIDIARY_OF", "OPERATES",
-    "ASSOCIATE_OF", "FAMILY_OF", "SANCTIONED_BY", "LINKED_TO", "PAID",
-]
-LINK_TYPES: frozenset[str] = frozenset(LinkType.__args__)  # type: ignore[attr-defined]
+from graph.model.vocabulary import LINK_TYPES, NODE_LABELS, ORG_KINDS, LinkType, NodeLabel
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ingest.addresses import EVM_CHAINS, eip55
+from graph.model.addresses import EVM_CHAINS, eip55
 from ingest.records import LinkRecord, NodeRecord, TransferRecord
 
 

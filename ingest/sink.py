@@ -19,10 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import neo4j
-
-from graph import queries
-from graph.db import Graph
+from graph.db import Graph, Statement
 from ingest.records import LinkRecord, NodeRecord, Record, TransferRecord
 from ingest.rows import link_row, node_row, transfer_row, wallet_rows
 
@@ -34,10 +31,9 @@ class SinkCounts:
     created: int = 0  # nodes and relationships created (Neo4j counters)
 
 
-# One write: statements (query name, parameters, whether updated = rows - created) in one
-# transaction, and how many records they carry.
-Statement = tuple[str, dict[str, Any], bool]
-Job = tuple[list[Statement], int]
+# One write: statements in one transaction, whether each one's `updated` is rows - created
+# (else the statement returns an `updated` column), and how many records they carry.
+Job = tuple[list[tuple[Statement, bool]], int]
 
 
 class GraphSink:
@@ -80,13 +76,14 @@ class GraphSink:
         placeholders, then transfers with their wallets."""
         jobs: list[Job] = []
         if self._nodes:
-            jobs.append(([("ingest/nodes", {"rows": [node_row(r) for r in self._nodes]}, False)],
-                         len(self._nodes)))
+            nodes = Statement("ingest/nodes", {"rows": [node_row(r) for r in self._nodes]})
+            jobs.append(([(nodes, False)], len(self._nodes)))
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for link in self._links:
             by_type[link.type].append(link_row(link))
         for link_type, rows in sorted(by_type.items()):
-            jobs.append(([("ingest/links", {"rows": rows, "type": link_type}, False)], len(rows)))
+            links = Statement("ingest/links", {"rows": rows, "type": link_type})
+            jobs.append(([(links, False)], len(rows)))
         if self._transfers:
             jobs.append(self._transfer_job(self._transfers))
         self._nodes, self._links, self._transfers = [], [], []
@@ -107,32 +104,22 @@ class GraphSink:
     def _transfer_job(self, batch: list[TransferRecord]) -> Job:
         # One row per id: the same transfer twice in a batch would only be MERGEd twice.
         rows = {r.id: transfer_row(r) for r in batch}
-        return ([("ingest/wallets", {"rows": wallet_rows(batch)}, False),
-                 ("ingest/transfers", {"rows": list(rows.values())}, True)], len(batch))
+        return ([(Statement("ingest/wallets", {"rows": wallet_rows(batch)}), False),
+                 (Statement("ingest/transfers", {"rows": list(rows.values())}), True)],
+                len(batch))
 
     def _write_all(self, jobs: list[Job]) -> None:
         for statements, records in jobs:
             self._write(statements, records)
 
-    def _write(self, statements: list[Statement], records: int) -> None:
+    def _write(self, statements: list[tuple[Statement, bool]], records: int) -> None:
         """Run the statements in one transaction and add their counters up."""
-        # The server-side timeout bounds a batch the same way Graph.write bounds a query.
-        work = neo4j.unit_of_work(timeout=self.graph.timeout_s)(
-            lambda tx: self._run_all(tx, statements))
-        updated, created = self.graph.write_tx(work)
+        results = self.graph.write_batch([st for st, _ in statements], shared=self.params)
+        for (statement, by_counters), result in zip(statements, results, strict=True):
+            new = result.counters.get("nodes_created", 0) + result.counters.get(
+                "relationships_created", 0)
+            rows = len(statement.params["rows"])
+            self.counts.updated += rows - new if by_counters else sum(
+                int(r.get("updated", 0)) for r in result.records)
+            self.counts.created += new
         self.counts.written += records
-        self.counts.updated += updated
-        self.counts.created += created
-
-    def _run_all(self, tx: neo4j.ManagedTransaction, statements: list[Statement]
-                 ) -> tuple[int, int]:
-        updated = created = 0
-        for name, params, by_counters in statements:
-            result = tx.run(queries.load(name), {**self.params, **params})
-            rows = [r.data() for r in result]
-            counters = result.consume().counters
-            new = counters.nodes_created + counters.relationships_created
-            updated += len(params["rows"]) - new if by_counters else sum(
-                int(r.get("updated", 0)) for r in rows)
-            created += new
-        return updated, created

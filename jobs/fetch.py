@@ -7,7 +7,6 @@ missing file is not: retrying a bad URL only delays the failure.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import httpx
 
+from ingest.fetch import stream_to
 from scamgraph import __version__
 from scamgraph.errors import FetchError, JobTimeoutError
 
@@ -62,15 +62,11 @@ def conditional_headers(validators: Validators) -> dict[str, str]:
 
 def _write(chunks: Iterable[bytes], dest: Path, deadline: float, url: str) -> tuple[str, int]:
     """Stream chunks to dest; sha256 and size. Stops at the job's deadline."""
-    digest, size = hashlib.sha256(), 0
-    with dest.open("wb") as out:
-        for chunk in chunks:
-            if time.monotonic() > deadline:
-                raise JobTimeoutError(f"fetching {url} went past the job's time limit")
-            digest.update(chunk)
-            size += len(chunk)
-            out.write(chunk)
-    return digest.hexdigest(), size
+    def in_time() -> None:
+        if time.monotonic() > deadline:
+            raise JobTimeoutError(f"fetching {url} went past the job's time limit")
+
+    return stream_to(chunks, dest, in_time)
 
 
 def fetch_local(source: str, dest: Path, deadline: float) -> Fetched:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from graph.db import Graph
+from graph.db import Graph, native
 from scamgraph.errors import ScamgraphError
 
 log = logging.getLogger("scamgraph.jobs")
@@ -44,7 +44,7 @@ class GraphJobCollector(Collector):
             runs.add_metric([row["job"], row["status"] or ""], float(row["runs"]))
             ended = row["last_ended_at"]
             if row["status"] in GOOD and ended is not None:
-                stamp = ended.to_native().timestamp()
+                stamp = native(ended).timestamp()
                 best[row["job"]] = max(stamp, best.get(row["job"], 0.0))
         for job, stamp in sorted(best.items()):
             last.add_metric([job], stamp)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from graph.db import Graph
+from graph.db.values import as_datetime
 from graph.migrate import migrate
 from scamgraph.errors import LockedError
 
@@ -52,8 +53,7 @@ def acquire(graph: Graph, name: str, owner: str, ttl_s: float) -> Holder | None:
     row = graph.write("jobs/lock_acquire", params).records[0]
     if row["acquired"]:
         return None
-    expires = row["expires_at"]
-    return Holder(row["owner"], expires.to_native() if expires is not None else None)
+    return Holder(row["owner"], as_datetime(row["expires_at"]))
 
 
 def release(graph: Graph, name: str, owner: str) -> bool:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, native
 from jobs.manifest import Job
 
 
@@ -97,19 +97,13 @@ def set_origin(graph: Graph, job: Job) -> None:
 def last_runs(graph: Graph, names: list[str]) -> dict[str, dict[str, Any]]:
     """Per job name: latest run's id, status, times, error, and last success time."""
     rows = graph.read("jobs/last_runs", {"jobs": names})
-    return {row["job"]: {k: _native(v) for k, v in row.items()} for row in rows}
+    return {row["job"]: native(row) for row in rows}
 
 
 def runs_of(graph: Graph, job: str, limit: int = 20) -> list[dict[str, Any]]:
     """The job's latest runs, newest first, as plain dicts."""
     rows = graph.read("jobs/runs_of_job", {"job": job, "limit": limit})
-    return [{k: _native(v) for k, v in row["run"].items()} for row in rows]
-
-
-def _native(value: Any) -> Any:
-    """Driver temporals as Python datetimes (UTC)."""
-    to_native = getattr(value, "to_native", None)
-    return to_native() if callable(to_native) else value
+    return [native(row["run"]) for row in rows]
 
 
 def now() -> datetime:

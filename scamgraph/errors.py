@@ -100,9 +100,13 @@ class ValidationError(ScamgraphError):
 
 
 class BudgetExceededError(ScamgraphError):
-    """A query went past a hop, path, time or cost budget."""
+    """A query went past a hop, path, time or cost budget; `limit` names the setting."""
 
     code = "budget_exceeded"
+
+    def __init__(self, message: str, hint: str = "", *, limit: str = "") -> None:
+        super().__init__(message, hint)
+        self.limit = limit
 
 
 class AuthenticationError(ScamgraphError):

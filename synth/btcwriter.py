@@ -70,7 +70,7 @@ class BitcoinEtlWriter:
             "item_id": f"transaction_{txid}",
         }))
         self.count += 1
-        # Change back to a sender is no transfer (ingest.formats.bitcoin_etl makes no self-edge).
+        # Change back to a sender is no transfer (ingest/formats/chains/bitcoin_etl: no self-edge).
         senders = {i.addr.address for i in tx.inputs}
         self.transfers += len({o.addr.address for o in tx.outputs} - senders)
 

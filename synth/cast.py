@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# GraphSense actor ids become organisation ids with this prefix (ingest/formats/actorpack).
+# GraphSense actor ids become organisation ids with this prefix (formats/graphsense/actorpack).
 ACTOR_PREFIX = "gs-actor-"
 
 

@@ -17,7 +17,7 @@ def amount(raw: int, decimals: int) -> dict[str, Any]:
 
 
 def wallet_id(chain: str, address: str) -> str:
-    # Same form as ingest.addresses: EVM lowercase, Tron and Bitcoin base58 as written.
+    # Same form as graph.model.addresses: EVM lowercase, Tron and Bitcoin base58 as written.
     return f"{chain}:{address.lower() if chain == 'ethereum' else address}"
 
 

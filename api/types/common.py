@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
 import strawberry
-from neo4j.time import Date as Neo4jDate
-from neo4j.time import DateTime as Neo4jDateTime
 from strawberry.scalars import JSON
 
+from graph.db import jsonable
+from graph.db.values import as_datetime
 from graph.investigate.types import AssetAmount as AssetAmountRecord
-from graph.values import to_jsonable
 
 __all__ = ["JSON", "AssetAmount", "PageInfo", "as_datetime", "as_float", "as_list", "as_str",
            "resolver"]
@@ -22,22 +20,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 def resolver(**kwargs: Any) -> Callable[[F], F]:
     """`strawberry.field(**kwargs)` as a typed decorator (its keyword overload is untyped)."""
     return cast(Callable[[F], F], strawberry.field(**kwargs))
-
-
-def as_datetime(value: Any) -> datetime | None:
-    """A Python datetime from a driver, Python or ISO-string value; None otherwise."""
-    if isinstance(value, Neo4jDateTime):
-        return value.to_native()
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, Neo4jDate | date):
-        return datetime.fromisoformat(value.isoformat())
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def as_list(value: Any) -> list[str]:
@@ -53,7 +35,7 @@ def as_str(value: Any) -> str | None:
         return None
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value) or None
-    return str(to_jsonable(value))
+    return str(jsonable(value))
 
 
 def as_float(value: Any) -> float | None:

@@ -8,8 +8,8 @@ from typing import Any
 import strawberry
 
 from api.types.common import JSON, resolver
+from graph.db import jsonable
 from graph.investigate.types import EntityRecord, SanctionSummary
-from graph.values import to_jsonable
 
 
 @strawberry.type(description="A designation that lists an entity (sanctions list entry).")
@@ -51,5 +51,5 @@ def entity_fields(rec: EntityRecord) -> dict[str, Any]:
         "sources": list(prov.sources), "first_seen": prov.first_seen,
         "last_seen": prov.last_seen, "confidence": prov.confidence,
         "sanctions": [SanctionRef.from_record(s) for s in rec.sanctions],
-        "properties": to_jsonable(dict(rec.properties)),
+        "properties": jsonable(dict(rec.properties)),
     }

@@ -7,9 +7,9 @@ from datetime import datetime
 import strawberry
 
 from api.types.common import JSON, PageInfo
+from graph.db import jsonable
 from graph.investigate.convert import decode_cursor, encode_cursor
 from graph.investigate.types import IngestRunPage, IngestRunRecord, SourceFreshness, SourceRecord
-from graph.values import to_jsonable
 
 
 @strawberry.type(description="Where facts come from (a published list, a tag pack, a chain file).")
@@ -23,7 +23,7 @@ class Source:
     @classmethod
     def from_record(cls, rec: SourceRecord) -> Source:
         return cls(id=strawberry.ID(rec.id), name=rec.name, format=rec.format, url=rec.url,
-                   properties=to_jsonable(dict(rec.properties)))
+                   properties=jsonable(dict(rec.properties)))
 
 
 @strawberry.type(description="One run of an ingester over one source file.")

@@ -11,8 +11,8 @@ from api.types.common import JSON
 from api.types.ends import from_field, to_field
 from api.types.entity import Entity
 from api.types.records import load_entity
+from graph.db import jsonable
 from graph.investigate.types import EdgeRecord, EvidencePath, Hop
-from graph.values import to_jsonable
 
 
 @strawberry.type(description="One on-chain transfer; amount is scaled, amountRaw is exact.")
@@ -72,7 +72,7 @@ class Relationship:
         prov = rec.provenance
         return cls(
             key=rec.key, type=rec.type, start_id=strawberry.ID(rec.start),
-            end_id=strawberry.ID(rec.end), properties=to_jsonable(dict(rec.properties)),
+            end_id=strawberry.ID(rec.end), properties=jsonable(dict(rec.properties)),
             sources=list(prov.sources), first_seen=prov.first_seen, last_seen=prov.last_seen,
             confidence=prov.confidence,
         )

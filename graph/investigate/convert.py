@@ -8,31 +8,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from neo4j.spatial import Point
-from neo4j.time import Date, DateTime, Duration, Time
-
+from graph.db.values import native
 from graph.investigate.types import EdgeRecord, EntityRecord, Provenance, SanctionSummary
-from ingest.records import NODE_LABELS
+from graph.model.vocabulary import NODE_LABELS
 from scamgraph.errors import ValidationError
 
 PROVENANCE_KEYS = ("sources", "first_seen", "last_seen", "confidence")
-
-
-def native(value: Any) -> Any:
-    """Driver values as plain Python: datetimes, dates as ISO strings, points as lat/lon maps."""
-    if isinstance(value, DateTime):
-        return value.to_native()
-    if isinstance(value, Date | Time):
-        return value.iso_format()
-    if isinstance(value, Duration):
-        return str(value)
-    if isinstance(value, Point):
-        return {"srid": value.srid, "coordinates": list(value)}
-    if isinstance(value, Mapping):
-        return {k: native(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [native(v) for v in value]
-    return value
 
 
 def ts(value: Any) -> datetime | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from graph.db import Graph
 from graph.investigate import convert
 from graph.investigate.types import EntityId, EntityRecord
-from ingest import addresses
+from graph.model import addresses
 from scamgraph.errors import ValidationError
 
 # Ids a single lookup may ask for (a DataLoader batch).

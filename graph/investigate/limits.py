@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import TypeVar, cast
 
-from ingest.records import LINK_TYPES, NODE_LABELS, ORG_KINDS
+from graph.model.vocabulary import LINK_TYPES, NODE_LABELS, ORG_KINDS
 from scamgraph.errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)

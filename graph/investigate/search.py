@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from graph.db import Graph
 from graph.investigate import convert, limits
 from graph.investigate.types import SearchHit, SearchPage
-from ingest import addresses
+from graph.model import addresses
 from scamgraph.errors import ValidationError
 
 # Characters with a meaning in Lucene query syntax; user text must not be able to use them.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.db import Graph
+from graph.db import Graph, native
 from graph.investigate import convert, limits
 from graph.investigate.types import IngestRunPage, IngestRunRecord, SourceFreshness, SourceRecord
 
@@ -16,7 +16,7 @@ SUCCEEDED = "succeeded"
 
 def _source(row: Mapping[str, Any]) -> SourceRecord:
     return SourceRecord(row["id"], row["name"], row["format"], row["url"],
-                        convert.native(row["props"]))
+                        native(row["props"]))
 
 
 def _int(value: Any) -> int | None:
@@ -24,7 +24,7 @@ def _int(value: Any) -> int | None:
 
 
 def _run(props: Mapping[str, Any]) -> IngestRunRecord:
-    p = convert.native(props)
+    p = native(props)
     return IngestRunRecord(
         id=p["id"], source_id=p.get("source_id"), format=p.get("format"), status=p.get("status"),
         sha256=p.get("sha256"), started_at=convert.ts(p.get("started_at")),

@@ -179,15 +179,9 @@ class LocalNeo4j:
 
     def _bolt_ready(self) -> bool:
         """The port opens a moment before the system database serves logins."""
-        import neo4j
+        from graph.db import bolt_ready
 
-        auth = (self.settings.neo4j_user, self.password)
-        try:
-            with neo4j.GraphDatabase.driver(self.bolt_uri, auth=auth) as driver:
-                driver.verify_connectivity()
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired):
-            return False
-        return True
+        return bolt_ready(self.bolt_uri, (self.settings.neo4j_user, self.password))
 
     def _log_tail(self, lines: int = 20) -> str:
         for path in (self.home / "logs" / "neo4j.log", self.console_log):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph.local.importer import ARRAY_DELIMITER, ImportFiles
-from ingest.addresses import EVM_CHAINS, eip55
+from graph.model.addresses import EVM_CHAINS, eip55
 from ingest.bulk.wallets import WalletAggregate
 from ingest.records import TransferRecord
 from ingest.rows import epoch_ms, scaled

@@ -1,6 +1,6 @@
 """Building blocks shared by the entity formats (OFAC, FollowTheMoney, GraphSense).
 
-Wallet nodes go through ingest.addresses so every source stores the same `chain:address`
+Wallet nodes go through graph.model.addresses so every source stores the same `chain:address`
 id; a sanctions designation is one `Sanction` node per authority, program and listing.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.addresses import chain_for_asset, detect_chain, normalise
+from graph.model.addresses import chain_for_asset, detect_chain, normalise
 from ingest.formats.base import rejected
 from ingest.records import LinkRecord, NodeRecord, Rejected
 

@@ -10,9 +10,9 @@ import click
 
 from graph import migrate as migrations
 from graph.connect import open_graph
+from graph.db import jsonable
 from graph.local import LocalNeo4j
 from graph.maintenance import clear_data
-from graph.values import to_jsonable
 from scamgraph.settings import get_settings
 
 
@@ -92,4 +92,4 @@ def cypher(statement: str, param: tuple[str, ...]) -> None:
         params[name] = json.loads(value) if value else None
     with open_graph(get_settings()) as graph:
         for record in graph.run_text(statement, params):
-            click.echo(json.dumps(to_jsonable(record), ensure_ascii=False, default=str))
+            click.echo(json.dumps(jsonable(record), ensure_ascii=False, default=str))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.addresses import chain_for_asset, detect_chain, normalise
+from graph.model.addresses import chain_for_asset, detect_chain, normalise
 
 USDT_TRON = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 EIP55 = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"

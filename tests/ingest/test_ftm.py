@@ -7,7 +7,7 @@ from pathlib import Path
 
 from graph.db import Graph
 from ingest.formats.base import Item, SourceInput
-from ingest.formats.ftm import flatten, read
+from ingest.formats.ftm.entities import flatten, read
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.settings import Settings
 from tests.ingest.helpers import counts, fixture, ingest, one, rows

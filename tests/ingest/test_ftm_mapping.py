@@ -9,7 +9,7 @@ import pytest
 
 from graph.db import Graph
 from ingest.formats.base import Item, SourceInput
-from ingest.formats.ftm_mapping import read
+from ingest.formats.ftm.mapping import read
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError
 from scamgraph.settings import Settings

@@ -10,7 +10,7 @@ import pytest
 
 from graph.db import Graph
 from ingest.formats.base import Item, SourceInput
-from ingest.formats.ofac_list import read
+from ingest.formats.ofac.address_list import read
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError
 from scamgraph.settings import Settings
@@ -31,7 +31,7 @@ def _wallets(items: list[Item]) -> list[NodeRecord]:
     # wc -l: XBT 435 lines, one of them a Tron address (line 355) that OFAC filed under XBT.
     ("sanctioned_addresses_XBT.txt", 434, 1),
     ("sanctioned_addresses_TRX.txt", 6, 0),
-    # BCH: 7 lines, 6 in CashAddr form, which ingest.addresses does not read.
+    # BCH: 7 lines, 6 in CashAddr form, which graph.model.addresses does not read.
     ("sanctioned_addresses_BCH.txt", 1, 6),
     ("sanctioned_addresses_XMR.txt", 3, 0),
     ("sanctioned_addresses_ETH.json", 152, 0),

@@ -10,7 +10,7 @@ import pytest
 
 from graph.db import Graph
 from ingest.formats.base import Item, SourceInput
-from ingest.formats.ofac_sdn_csv import read
+from ingest.formats.ofac.sdn_csv import read
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError
 from scamgraph.settings import Settings
@@ -18,7 +18,7 @@ from tests.ingest.helpers import counts, fixture, ingest, one
 
 SDN = fixture("ofac-sdn-csv/sdn.csv")
 # grep -o 'Digital Currency Address - ' sdn.csv | wc -l -> 127 addresses in 20 rows; 3 are BCH
-# CashAddr (not read by ingest.addresses) and 3 end where Remarks is cut at 1,000 characters.
+# CashAddr (not read by graph.model.addresses) and 3 end where Remarks is cut at 1,000 characters.
 WALLETS = 127 - 3 - 3
 # 59 = programs over the 49 rows (28 single, ...); wallets x their row's programs = 188.
 SANCTIONED_BY = 59 + 188

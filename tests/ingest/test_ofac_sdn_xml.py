@@ -10,7 +10,7 @@ import pytest
 
 from graph.db import Graph
 from ingest.formats.base import Item, SourceInput
-from ingest.formats.ofac_sdn_xml import read
+from ingest.formats.ofac.sdn_xml import read
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError
 from scamgraph.settings import Settings

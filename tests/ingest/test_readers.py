@@ -9,7 +9,7 @@ import pytest
 
 from ingest.formats import load_reader
 from ingest.formats.base import SourceInput
-from ingest.formats.bitcoin_etl import split, transfers
+from ingest.formats.chains.bitcoin_etl import split, transfers
 from ingest.records import NodeRecord, Rejected, TransferRecord
 from ingest.rows import node_row
 from scamgraph.errors import InputError

@@ -11,7 +11,7 @@ import pytest
 from graph.db import Graph
 from ingest.formats import load_reader
 from ingest.formats.base import Item, SourceInput
-from ingest.formats.graphsense import CONFIDENCE_LEVELS
+from ingest.formats.graphsense.common import CONFIDENCE_LEVELS
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError
 from scamgraph.settings import Settings
@@ -37,7 +37,7 @@ def test_confidence_scale_matches_the_tool() -> None:
 
 
 @pytest.mark.parametrize(("name", "tags", "wallets", "rejected", "actor"), [
-    # grep -c '^- address' : huobi 58 tags, 7 on chains ingest.addresses cannot tell or check.
+    # grep -c '^- address' : huobi 58 tags, 7 on chains graph.model.addresses cannot tell or check.
     ("exchange-wallets-huobi.yaml", 58, 51, 7, 1),
     ("hydra.yaml", 117, 117, 0, 1),
     ("sinbad_io.yaml", 2, 2, 0, 1),

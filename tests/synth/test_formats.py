@@ -12,7 +12,7 @@ import pytest
 import yaml
 from followthemoney import model
 
-from ingest.addresses import normalise
+from graph.model.addresses import normalise
 from ingest.runner import run_ingest
 from scamgraph.errors import ValidationError
 from scamgraph.settings import Settings

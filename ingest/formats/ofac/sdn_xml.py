@@ -18,8 +18,8 @@ from defusedxml.ElementTree import iterparse
 
 from ingest.formats.base import Item, SourceInput
 from ingest.formats.entity_common import sanctioned_by
-from ingest.formats.ofac_common import designations, party_id, party_wallets
-from ingest.formats.sdn_xml_parts import Refs, entry_facts, local, party_facts, party_node
+from ingest.formats.ofac.common import designations, party_id, party_wallets
+from ingest.formats.ofac.sdn_xml_parts import Refs, entry_facts, local, party_facts, party_node
 from ingest.records import NodeRecord
 from scamgraph.errors import InputError
 

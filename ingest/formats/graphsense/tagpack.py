@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.addresses import chain_for_asset
+from graph.model.addresses import chain_for_asset
 from ingest.formats.base import Item, SourceInput, flag_synthetic, rejected
 from ingest.formats.entity_common import compact, wallet_node
-from ingest.formats.graphsense import actor_id, confidence_of, kinds_for
+from ingest.formats.graphsense.common import actor_id, confidence_of, kinds_for
 from ingest.formats.yaml_stream import read_header, stream_list
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ingest.formats.base import Item, SourceInput, json_document, lines, rejected
 from ingest.formats.entity_common import sanction_node, sanctioned_by, wallet_node
-from ingest.formats.ofac_common import AUTHORITY
+from ingest.formats.ofac.common import AUTHORITY
 from ingest.records import Rejected
 from scamgraph.errors import InputError
 

@@ -22,7 +22,7 @@ from ingest.formats.entity_common import (
     sanctioned_by,
     wallet_node,
 )
-from ingest.formats.ftm_links import EDGE_LINKS, edge_links
+from ingest.formats.ftm.links import EDGE_LINKS, edge_links
 from ingest.records import NodeRecord, Rejected
 
 # Identifier properties an organisation is matched on across sources.

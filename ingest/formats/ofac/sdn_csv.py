@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from ingest.formats.base import Item, SourceInput, rejected
 from ingest.formats.entity_common import compact
-from ingest.formats.ofac_common import designations, party_id, party_wallets
-from ingest.formats.sdn_remarks import Remarks, parse_remarks, programs
+from ingest.formats.ofac.common import designations, party_id, party_wallets
+from ingest.formats.ofac.sdn_remarks import Remarks, parse_remarks, programs
 from ingest.records import NodeRecord, Rejected
 from scamgraph.errors import InputError
 

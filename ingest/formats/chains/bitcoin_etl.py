@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.addresses import BASE58_VERSIONS, normalise
+from graph.model.addresses import BASE58_VERSIONS, normalise
 from ingest.formats.base import Item, SourceInput, base_units, json_lines, rejected, utc_from_epoch
 from ingest.records import Rejected, TransferRecord
 from scamgraph.errors import InputError

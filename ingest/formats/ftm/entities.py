@@ -19,7 +19,7 @@ from typing import Any
 from followthemoney import model
 
 from ingest.formats.base import Item, SourceInput, json_lines
-from ingest.formats.ftm_convert import Wallets, convert, convert_data
+from ingest.formats.ftm.convert import Wallets, convert, convert_data
 from ingest.records import NodeRecord, Rejected
 
 

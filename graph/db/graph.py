@@ -1,35 +1,35 @@
-"""The one place that talks to the Neo4j driver.
+"""Graph: named queries with parameters, server-side timeouts and retries.
 
-Named queries run in managed transactions (the driver retries transient
-failures), reads are routed as reads, and every query carries a server-side
-timeout so no traversal can hang.
+Named queries run in managed transactions (the driver retries transient failures), reads are
+routed as reads, and every query carries a server-side timeout so no traversal can hang.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import neo4j
 from neo4j import RoutingControl
-from neo4j.exceptions import ClientError, DatabaseError, ServiceUnavailable
 
 from graph import queries
-from scamgraph.errors import BudgetExceededError, DatabaseUnavailableError, QueryError
-
-T = TypeVar("T")
-TIMEOUT_CODES = {
-    "Neo.ClientError.Transaction.TransactionTimedOut",
-    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-}
+from graph.db.errors import DriverError, translated_errors
+from scamgraph.errors import MigrationError
 
 
 @dataclass(frozen=True)
 class WriteResult:
     records: list[dict[str, Any]]
     counters: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One named query and its parameters, for a batch that runs in one transaction."""
+
+    name: str
+    params: dict[str, Any]
 
 
 def counters_of(summary: neo4j.ResultSummary) -> dict[str, int]:
@@ -40,28 +40,6 @@ def counters_of(summary: neo4j.ResultSummary) -> dict[str, int]:
         for k, v in raw.items()
         if isinstance(v, int) and not isinstance(v, bool) and v
     }
-
-
-@contextmanager
-def translated_errors(timeout_s: float) -> Iterator[None]:
-    """Turn driver errors into the project's error tree."""
-    try:
-        yield
-    except ServiceUnavailable as exc:
-        raise DatabaseUnavailableError(
-            f"Neo4j is unreachable: {exc}",
-            hint="run `scamgraph db start` or check SCAMGRAPH_NEO4J_URI",
-        ) from exc
-    except ClientError as exc:
-        if exc.code in TIMEOUT_CODES:
-            raise BudgetExceededError(
-                f"query stopped after its time budget of {timeout_s:g}s",
-                hint="narrow the query (fewer hops, a time window) "
-                "or raise SCAMGRAPH_QUERY_TIMEOUT_S",
-            ) from exc
-        raise QueryError(f"Neo4j rejected the query: {exc.code}: {exc.message}") from exc
-    except DatabaseError as exc:  # e.g. a constraint that does not hold on existing data
-        raise QueryError(f"Neo4j failed the query: {exc.code}: {exc.message}") from exc
 
 
 class Graph:
@@ -115,10 +93,39 @@ class Graph:
             summary = s.run(self._query(queries.load(name), limit), params or {}).consume()
         return counters_of(summary)
 
-    def write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        """Run several statements in one transaction: all land or none do."""
+    def write_batch(self, statements: Sequence[Statement], shared: dict[str, Any] | None = None
+                    ) -> list[WriteResult]:
+        """Run named statements in one transaction, all landing or none; each one's result.
+
+        `shared` parameters go to every statement (a statement's own win)."""
+        texts = [(queries.load(s.name), {**(shared or {}), **s.params}) for s in statements]
+
+        @neo4j.unit_of_work(timeout=self.timeout_s)
+        def work(tx: neo4j.ManagedTransaction) -> list[WriteResult]:
+            return [_run(tx, text, params) for text, params in texts]
+
         with translated_errors(self.timeout_s), self.driver.session(database=self.database) as s:
             return s.execute_write(work)
+
+    def run_schema(self, statements: Sequence[str], *, timeout_s: float | None = None) -> None:
+        """Run schema statements the server itself wrote (SHOW ... createStatement) in one
+        transaction, so indexes created together are populated by one scan of the store."""
+        limit = timeout_s or self.timeout_s
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for statement in statements:
+                tx.run(statement).consume()
+
+        if statements:
+            with translated_errors(limit), self.driver.session(database=self.database) as s:
+                s.execute_write(neo4j.unit_of_work(timeout=limit)(work))
+
+    def run_migration_statement(self, statement: str, label: str) -> None:
+        """One statement of a migration file; MigrationError naming the migration on failure."""
+        try:
+            self.driver.execute_query(statement, database_=self.database)
+        except DriverError as exc:
+            raise MigrationError(f"migration {label} failed at: {statement[:80]}: {exc}") from exc
 
     def run_text(self, text: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         """Stream the records of a user-supplied statement (the `db cypher` command only)."""
@@ -126,3 +133,9 @@ class Graph:
             result = s.run(self._query(text, None), params or {})
             for record in result:
                 yield dict(record.items())  # type: ignore[no-untyped-call]
+
+
+def _run(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]) -> WriteResult:
+    result = tx.run(text, params)
+    records = [r.data() for r in result]
+    return WriteResult(records, counters_of(result.consume()))

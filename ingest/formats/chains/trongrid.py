@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ingest.addresses import normalise
+from graph.model.addresses import normalise
 from ingest.formats.base import (
     Item,
     SourceInput,

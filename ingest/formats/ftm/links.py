@@ -14,9 +14,10 @@ from typing import Any
 
 from followthemoney.proxy import EntityProxy
 
+from graph.model.vocabulary import LinkType
 from ingest.formats.base import Item, rejected
 from ingest.formats.entity_common import compact
-from ingest.records import LinkRecord, LinkType
+from ingest.records import LinkRecord
 
 Props = Callable[[EntityProxy], dict[str, Any]]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.formats.base import Item, SourceInput, rejected
 from ingest.formats.entity_common import compact
-from ingest.formats.graphsense import actor_id, kinds_for
+from ingest.formats.graphsense.common import actor_id, kinds_for
 from ingest.formats.yaml_stream import read_header, stream_list
 from ingest.records import NodeRecord
 from scamgraph.errors import InputError

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ingest.addresses import EVM_CHAINS, normalise
+from graph.model.addresses import EVM_CHAINS, normalise
 from ingest.formats.base import Item, SourceInput, base_units, csv_rows, json_lines, rejected
 from ingest.formats.base import utc_from_epoch as epoch
 from ingest.records import Rejected, TransferRecord

@@ -25,7 +25,7 @@ from followthemoney.mapping.csv import CSVSource
 from followthemoney.util import sanitize_text
 
 from ingest.formats.base import Item, SourceInput, rejected
-from ingest.formats.ftm_convert import Wallets, convert
+from ingest.formats.ftm.convert import Wallets, convert
 from ingest.records import Rejected
 from scamgraph.errors import InputError
 

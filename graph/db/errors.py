@@ -1,0 +1,39 @@
+"""Driver failures as the project's error tree, each naming the limit it ran into."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from neo4j.exceptions import ClientError, DatabaseError, Neo4jError, ServiceUnavailable
+
+from scamgraph.errors import BudgetExceededError, DatabaseUnavailableError, QueryError
+
+TIMEOUT_CODES = frozenset({
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+})
+DriverError = Neo4jError
+
+
+@contextmanager
+def translated_errors(timeout_s: float) -> Iterator[None]:
+    """Turn driver errors into the project's error tree."""
+    try:
+        yield
+    except ServiceUnavailable as exc:
+        raise DatabaseUnavailableError(
+            f"Neo4j is unreachable: {exc}",
+            hint="run `scamgraph db start` or check SCAMGRAPH_NEO4J_URI",
+        ) from exc
+    except ClientError as exc:
+        if exc.code in TIMEOUT_CODES:
+            raise BudgetExceededError(
+                f"query stopped after its time budget of {timeout_s:g}s",
+                hint="narrow the query (fewer hops, a time window) "
+                "or raise SCAMGRAPH_QUERY_TIMEOUT_S",
+                limit="query_timeout_s",
+            ) from exc
+        raise QueryError(f"Neo4j rejected the query: {exc.code}: {exc.message}") from exc
+    except DatabaseError as exc:  # e.g. a constraint that does not hold on existing data
+        raise QueryError(f"Neo4j failed the query: {exc.code}: {exc.message}") from exc

@@ -1,0 +1,1 @@
+"""Chain exports: ethereum-etl, bitcoin-etl and TronGrid pages, read into transfers."""

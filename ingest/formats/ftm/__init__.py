@@ -1,0 +1,1 @@
+"""FollowTheMoney: entity streams (JSON lines) and CSV through a mapping file."""

@@ -1,0 +1,1 @@
+"""GraphSense TagPacks (address attributions) and ActorPacks (the actors they name)."""

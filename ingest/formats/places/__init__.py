@@ -1,0 +1,1 @@
+"""Physical places: scam compounds as GeoJSON."""
