@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from pathlib import Path
 from graph.local import conf
 from graph.local.jars import ADMIN_CLASS, MAIN_CLASS, Resolved, resolve
 from graph.local.java import find_java
+from graph.local.ports import port_answers, port_free
 from scamgraph.errors import LocalServerError, PortInUseError
 from scamgraph.settings import Settings
 
@@ -23,24 +23,6 @@ class ServerStatus:
     pid: int | None
     bolt_uri: str
     http_uri: str | None
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _port_answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 def _alive(pid: int) -> bool:
@@ -94,7 +76,7 @@ class LocalNeo4j:
 
     def status(self) -> ServerStatus:
         pid = self.pid()
-        running = pid is not None and _port_answers(self.settings.local_bolt_port)
+        running = pid is not None and port_answers(self.settings.local_bolt_port)
         http = self.settings.local_http_port
         http_uri = f"http://127.0.0.1:{http}" if http else None
         return ServerStatus(running, pid, self.bolt_uri, http_uri)
@@ -120,7 +102,7 @@ class LocalNeo4j:
     def _check_ports(self) -> None:
         s = self.settings
         for name, port in (("BOLT", s.local_bolt_port), ("HTTP", s.local_http_port)):
-            if port and not _port_free(port):
+            if port and not port_free(port):
                 raise PortInUseError(
                     f"port {port} on 127.0.0.1 is taken (local Neo4j {name.lower()} port)",
                     hint=f"stop what listens there or set SCAMGRAPH_LOCAL_{name}_PORT",
@@ -168,8 +150,8 @@ class LocalNeo4j:
                 )
             http = self.settings.local_http_port
             # Bolt opens about a second before the HTTP connector (Neo4j Browser).
-            http_up = not http or _port_answers(http)
-            if http_up and _port_answers(self.settings.local_bolt_port) and self._bolt_ready():
+            http_up = not http or port_answers(http)
+            if http_up and port_answers(self.settings.local_bolt_port) and self._bolt_ready():
                 return self.status()
             time.sleep(0.2)
         raise LocalServerError(
