@@ -4,6 +4,10 @@ Stored forms (docs/MODEL.md): EVM lowercase hex (EIP-55 as `display`), Tron base
 Bitcoin-family base58check case-exact and bech32/bech32m lowercase. Chains whose address
 formats are not verified here (Monero, Zcash, Solana, ...) are kept case-exact after a
 charset check, so a sanctions list naming them is not lost. A wallet's id is `chain:address`.
+
+Every check is linear in the input: the length is capped per chain first (MAX_LENGTH), since
+base58 decoding is quadratic in the length of what it is given; a 200,000-character
+"address" took 12.8 s before the cap.
 """
 
 from __future__ import annotations
@@ -34,6 +38,16 @@ OPAQUE_CHAINS = frozenset({
     "cardano", "stellar", "algorand", "ton",
 })
 TRON_VERSION = 0x41
+KNOWN_CHAINS = EVM_CHAINS | {"tron"} | BASE58_VERSIONS.keys() | OPAQUE_CHAINS
+# Longest address per chain family, checked before any decoding: EVM is exactly 42
+# (0x + 40 hex); Tron 34 in base58check or 42 in hex; Bitcoin-family base58check at most 35,
+# bech32/bech32m at most 90 (BIP 173); the opaque chains 128.
+MAX_LENGTH = 128
+EVM_LENGTH = 42
+TRON_MAX = 42
+BITCOIN_MAX = 90
+# Characters of an address quoted back in an error message.
+SHOWN = 64
 
 _EVM = re.compile(r"^0x[0-9a-fA-F]{40}$")
 _TRON_HEX = re.compile(r"^41[0-9a-fA-F]{40}$")
@@ -81,13 +95,28 @@ def eip55(address: str) -> str:
     return "0x" + "".join([c.upper() if d > "7" else c for c, d in pairs])
 
 
+def _shown(address: str) -> str:
+    """The address for an error message: quoted, cut to SHOWN characters."""
+    if len(address) <= SHOWN:
+        return repr(address)
+    return f"{address[:SHOWN]!r}… ({len(address)} characters)"
+
+
+def _check_length(chain: str, address: str) -> None:
+    longest = (EVM_LENGTH if chain in EVM_CHAINS else TRON_MAX if chain == "tron"
+               else BITCOIN_MAX if chain in BASE58_VERSIONS else MAX_LENGTH)
+    if len(address) > longest:
+        raise ValueError(f"not a {chain} address: {len(address)} characters, more than the "
+                         f"{longest} a {chain} address has: {_shown(address)}")
+
+
 def _evm(chain: str, address: str) -> Normalised:
     if not _EVM.match(address):
-        raise ValueError(f"not an EVM address (want 0x + 40 hex digits): {address!r}")
+        raise ValueError(f"not an EVM address (want 0x + 40 hex digits): {_shown(address)}")
     hexpart = address[2:]
     mixed = hexpart.lower() != hexpart and hexpart.upper() != hexpart
     if mixed and address[:2] + hexpart != eip55(address):
-        raise ValueError(f"bad EIP-55 checksum in {address!r} "
+        raise ValueError(f"bad EIP-55 checksum in {_shown(address)} "
                          f"(checksummed form is {eip55(address)})")
     return Normalised(chain, address.lower())
 
@@ -98,9 +127,9 @@ def _tron(chain: str, address: str) -> Normalised:
     try:
         payload = based58.b58decode_check(address.encode("ascii", "replace"))
     except ValueError as exc:
-        raise ValueError(f"bad Tron base58check address {address!r}: {exc}") from None
+        raise ValueError(f"bad Tron base58check address {_shown(address)}: {exc}") from None
     if len(payload) != 21 or payload[0] != TRON_VERSION:
-        raise ValueError(f"not a Tron address (want version 0x41, 21 bytes): {address!r}")
+        raise ValueError(f"not a Tron address (want version 0x41, 21 bytes): {_shown(address)}")
     return Normalised(chain, address)
 
 
@@ -108,9 +137,10 @@ def _base58_family(chain: str, address: str) -> Normalised:
     try:
         payload = based58.b58decode_check(address.encode("ascii", "replace"))
     except ValueError as exc:
-        raise ValueError(f"bad {chain} base58check address {address!r}: {exc}") from None
+        raise ValueError(f"bad {chain} base58check address {_shown(address)}: {exc}") from None
     if len(payload) != 21 or payload[0] not in BASE58_VERSIONS[chain]:
-        raise ValueError(f"not a {chain} address (version byte {payload[:1].hex()}): {address!r}")
+        raise ValueError(f"not a {chain} address (version byte {payload[:1].hex()}): "
+                         f"{_shown(address)}")
     return Normalised(chain, address)
 
 
@@ -119,7 +149,8 @@ def _bech32(chain: str, address: str) -> Normalised:
     try:
         bech32m.decode(BECH32_HRP[chain], lowered)
     except bech32m.DecodeError:
-        raise ValueError(f"bad {chain} bech32/bech32m address or checksum: {address!r}") from None
+        raise ValueError(f"bad {chain} bech32/bech32m address or checksum: "
+                         f"{_shown(address)}") from None
     return Normalised(chain, lowered)
 
 
@@ -132,7 +163,7 @@ def _bitcoin_family(chain: str, address: str) -> Normalised:
 
 def _opaque(chain: str, address: str) -> Normalised:
     if not _OPAQUE.match(address):
-        raise ValueError(f"not a plausible {chain} address: {address!r}")
+        raise ValueError(f"not a plausible {chain} address: {_shown(address)}")
     return Normalised(chain, address)
 
 
@@ -145,15 +176,16 @@ def normalise(chain: str, address: str) -> Normalised:
     address = address.strip()
     if not address:
         raise ValueError("empty address")
+    if chain not in KNOWN_CHAINS:
+        raise ValueError(f"unknown chain {_shown(chain)}")
+    _check_length(chain, address)
     if chain in EVM_CHAINS:
         return _evm(chain, address)
     if chain == "tron":
         return _tron(chain, address)
     if chain in BASE58_VERSIONS:
         return _bitcoin_family(chain, address)
-    if chain in OPAQUE_CHAINS:
-        return _opaque(chain, address)
-    raise ValueError(f"unknown chain {chain!r}")
+    return _opaque(chain, address)
 
 
 def _is_valid(chain: str, address: str) -> bool:
@@ -167,6 +199,8 @@ def _is_valid(chain: str, address: str) -> bool:
 def detect_chain(address: str) -> str | None:
     """The chain an address belongs to when its form says so (EVM addresses count as ethereum)."""
     address = address.strip()
+    if len(address) > MAX_LENGTH:
+        return None
     if _EVM.match(address):
         return "ethereum"
     if _TRON_HEX.match(address) or address.startswith("T"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from graph.model.addresses import chain_for_asset, detect_chain, normalise
@@ -60,3 +62,22 @@ def test_detect_and_asset_codes() -> None:
     assert detect_chain("not an address") is None
     assert [chain_for_asset(c) for c in ("XBT", "btc", "ETH", "TRX", "USDT", "LTC", "ZZZ")] == [
         "bitcoin", "bitcoin", "ethereum", "tron", None, "litecoin", None]
+
+
+@pytest.mark.parametrize(("chain", "longest"), [
+    ("tron", 42), ("ethereum", 42), ("bitcoin", 90), ("dogecoin", 90), ("monero", 128)])
+def test_overlong_addresses_are_refused_at_once(chain: str, longest: int) -> None:
+    # Base58 decoding is quadratic: 200,000 characters took 12.8 s before the length cap.
+    huge = "T" + "x" * 200_000
+    started = time.perf_counter()
+    with pytest.raises(ValueError, match=f"200001 characters, more than the {longest}") as exc:
+        normalise(chain, huge)
+    assert time.perf_counter() - started < 0.1
+    assert len(str(exc.value)) < 300  # the address is cut, not echoed whole
+    assert detect_chain(huge) is None
+
+
+def test_length_cap_keeps_real_addresses() -> None:
+    monero = "4" + "A" * 94  # 95 characters, the standard Monero length
+    assert normalise("monero", monero).address == monero
+    assert normalise("tron", "41" + "a" * 40).address.startswith("T")  # 42-char hex form
