@@ -19,10 +19,10 @@ from starlette.types import Lifespan
 
 from api.audit import AuditLog
 from api.http import GraphQLEndpoint
+from api.metrics import metrics_app
 from api.schema import build_schema
 from graph.connect import open_graph
 from graph.db import Graph
-from jobs.metrics import metrics_app
 from scamgraph.errors import ScamgraphError
 from scamgraph.settings import Settings
 

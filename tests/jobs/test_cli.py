@@ -16,11 +16,11 @@ import httpx
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 
+from api.metrics import metrics_app
 from graph.db import Graph
 from graph.local.ports import free_port
 from jobs import lock, runs
 from jobs.manifest import Job
-from jobs.metrics import metrics_app
 from jobs.runs import JobRun, runs_of
 from scamgraph.settings import Settings
 from tests.jobs.conftest import FIXTURES
