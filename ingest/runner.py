@@ -12,12 +12,12 @@ A file that cannot be parsed at all must leave the graph as it was. Formats whos
 only fail before its first record (module flag SINGLE_PASS) are validated and written in one
 streaming pass; every other format is read twice, a validation pass that writes the
 quarantine and nothing else, then the write pass. Both passes stream, so memory stays flat.
-The failed run itself is recorded (an IngestRun with status "failed" and the error), because
-operators need to see what failed; no entity, wallet or link is touched.
+The failed run is recorded (status "failed", the error); no entity, wallet or link is touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -29,6 +29,7 @@ from graph.db import Graph
 from ingest.fetch import Materialised, cleanup, materialise
 from ingest.formats import SourceInput, load_reader, single_pass
 from ingest.formats.base import Item, Reader
+from ingest.heartbeat import abandon_stale, run_heartbeat
 from ingest.quarantine import DuplicateWindow, Quarantine
 from ingest.records import Record, Rejected
 from ingest.sink import GraphSink
@@ -74,6 +75,8 @@ def run_ingest(
     if graph is None and not dry_run:
         raise ValidationError("a graph is needed unless dry_run is set")
     reader, opts = load_reader(fmt), dict(options or {})
+    if graph is not None and not dry_run:
+        abandon_stale(graph, settings.run_heartbeat_s)  # earlier runs whose process died
     workdir = Path(tempfile.mkdtemp(prefix="scamgraph-ingest-"))
     try:
         given = materialise(source, workdir)
@@ -119,10 +122,11 @@ class _Run:
     def execute(self, src: SourceInput, given: Materialised, *, validate_first: bool) -> None:
         self._open(given)
         try:
-            if validate_first:
-                self._validate(src)
-            if self.graph is not None:
-                self._write(self.graph, src, quarantine=not validate_first)
+            with self._beating():
+                if validate_first:
+                    self._validate(src)
+                if self.graph is not None:
+                    self._write(self.graph, src, quarantine=not validate_first)
         except ScamgraphError as exc:
             self._close("failed", str(exc))
             raise
@@ -134,7 +138,13 @@ class _Run:
     def _open(self, given: Materialised) -> None:
         """Record the Source and a running IngestRun (not in a dry run)."""
         if self.graph is not None:
-            record_start(self.graph, self.summary, given)
+            record_start(self.graph, self.summary, given,
+                         heartbeat_s=self.settings.run_heartbeat_s)
+
+    def _beating(self) -> contextlib.AbstractContextManager[object]:
+        """While the run lives, its IngestRun's heartbeat (a dry run records nothing)."""
+        return contextlib.nullcontext() if self.graph is None else run_heartbeat(
+            self.graph, self.summary.run_id, self.settings.run_heartbeat_s)
 
     def _validate(self, src: SourceInput) -> None:
         """Read the whole file, writing only the quarantine; InputError if it does not parse."""
@@ -148,14 +158,19 @@ class _Run:
         """The write pass; in single-pass mode it also fills the quarantine."""
         tally = Tally()
         target = self.quarantine if quarantine else None
-        with GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
-                       batch_size=self.settings.batch_size) as sink:
-            for rec in accepted(self.reader(src), target, tally, "write", self.progress):
-                sink.add(rec)
-            sink.close()
-        s = self.summary
-        s.read, s.quarantined, s.written = tally.read, tally.quarantined, sink.counts.written
-        s.created, s.updated = sink.counts.created, sink.counts.updated
+        sink = GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
+                         batch_size=self.settings.batch_size)
+        try:
+            with sink:
+                for rec in accepted(self.reader(src), target, tally, "write", self.progress):
+                    sink.add(rec)
+                sink.close()
+        finally:
+            # Also when the file fails mid-way (after the sink has drained): the IngestRun
+            # shows what was committed, not 0.
+            s = self.summary
+            s.read, s.quarantined, s.written = tally.read, tally.quarantined, sink.counts.written
+            s.created, s.updated = sink.counts.created, sink.counts.updated
 
     def _close(self, status: str, error: str | None) -> None:
         conclude(self.summary, self.quarantine, status, error)
@@ -175,12 +190,14 @@ def conclude(summary: RunSummary, quarantine: Quarantine, status: str, error: st
     summary.finish(status, error)
 
 
-def record_start(graph: Graph, summary: RunSummary, given: Materialised) -> None:
-    """The Source (created or refreshed) and a running IngestRun from it."""
+def record_start(graph: Graph, summary: RunSummary, given: Materialised, *,
+                 heartbeat_s: float | None = None) -> None:
+    """The Source and a running IngestRun beating every `heartbeat_s` s (None: ends at once)."""
     graph.write("ingest/source", {"id": summary.source_id, "name": given.name,
                                   "format": summary.format, "url": given.url})
     graph.write("ingest/run_start", {"id": summary.run_id, "source_id": summary.source_id,
-                                     "props": summary.run_props()})
+                                     "props": summary.run_props(),
+                                     "heartbeat_s": heartbeat_s})
 
 
 def record_end(graph: Graph, summary: RunSummary) -> None:

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-# Run statuses: "running" while it writes, then "succeeded", "failed" or "dry-run".
-STATUSES = ("running", "succeeded", "failed", "dry-run")
+# Run statuses: "running" while it writes, then "succeeded", "failed" or "dry-run"; a run
+# whose process died is later set "abandoned" by the next start (ingest/heartbeat.py).
+STATUSES = ("running", "succeeded", "failed", "dry-run", "abandoned")
 
 
 @dataclass

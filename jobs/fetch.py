@@ -2,7 +2,11 @@
 
 The bytes go to a file beside the job's snapshots (same filesystem, so archiving is a
 rename). Network trouble and server errors are transient (worth a retry); a 4xx or a
-missing file is not: retrying a bad URL only delays the failure.
+missing file is not: retrying a bad URL only delays the failure. A body shorter than its
+Content-Length is cut (transient), and jobs/verify.py refuses what is not the data file.
+The job's deadline holds during the download, not only between chunks: every network read
+is checked, each read waits at most the time left, and a watchdog shuts the socket at the
+deadline, so a publisher dripping a byte a second cannot hold the run (or its lock).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from pathlib import Path
 import httpx
 
 from ingest.fetch import stream_to
+from jobs.verify import Expect, check_body, check_content_type, check_digest, published_digest
+from jobs.watchdog import watchdog
 from scamgraph import __version__
 from scamgraph.errors import FetchError, JobTimeoutError
 
@@ -80,7 +86,7 @@ def fetch_local(source: str, dest: Path, deadline: float) -> Fetched:
 
 
 def fetch_http(source: str, dest: Path, validators: Validators, *,
-               timeout_s: float, deadline: float) -> Fetched:
+               timeout_s: float, deadline: float, expect: Expect | None = None) -> Fetched:
     """GET with If-None-Match / If-Modified-Since; a 304 yields a Fetched without a path."""
     try:
         with httpx.Client(timeout=timeout_s, follow_redirects=True) as client, \
@@ -90,7 +96,8 @@ def fetch_http(source: str, dest: Path, validators: Validators, *,
             if resp.status_code == 304:
                 return Fetched(str(resp.url), None, None, 0, 304, headers, datetime.now(UTC))
             _check_status(source, resp.status_code)
-            sha, size = _write(resp.iter_bytes(CHUNK), dest, deadline, source)
+            check_content_type(source, headers.get("content-type"), expect or Expect())
+            sha, size = _body(resp, dest, deadline, source)
             return Fetched(str(resp.url), dest, sha, size, resp.status_code, headers,
                            datetime.now(UTC))
     except httpx.UnsupportedProtocol as exc:
@@ -98,6 +105,26 @@ def fetch_http(source: str, dest: Path, validators: Validators, *,
     except httpx.TransportError as exc:
         raise FetchError(f"cannot fetch {source}: {type(exc).__name__}: {exc}",
                          transient=True) from exc
+
+
+def _body(resp: httpx.Response, dest: Path, deadline: float, source: str) -> tuple[str, int]:
+    """The body, as each network read arrives (no 64 KiB buffering), whole, in time."""
+    with watchdog(resp, deadline) as fired:
+        try:
+            sha, size = _write(resp.iter_bytes(), dest, deadline, source)
+        except httpx.TransportError as exc:
+            if fired.is_set() or time.monotonic() > deadline:
+                raise JobTimeoutError(f"fetching {source} went past the job's time limit"
+                                      ) from exc
+            if isinstance(exc, httpx.RemoteProtocolError):
+                raise FetchError(f"{source}: the body was cut short ({exc})",
+                                 transient=True) from exc
+            raise
+    announced = resp.headers.get("content-length")
+    if announced is not None and announced.isdigit() and resp.num_bytes_downloaded < int(announced):
+        raise FetchError(f"{source}: the body was cut short: {resp.num_bytes_downloaded} of "
+                         f"{announced} announced bytes", transient=True)
+    return sha, size
 
 
 def _check_status(source: str, status: int) -> None:
@@ -109,13 +136,23 @@ def _check_status(source: str, status: int) -> None:
 
 
 def fetch(source: str, dest: Path, validators: Validators, *,
-          timeout_s: float, deadline: float) -> Fetched:
-    """Fetch a URL or copy a local file to `dest`, hashing it on the way."""
+          timeout_s: float, deadline: float, expect: Expect | None = None) -> Fetched:
+    """Fetch a URL or copy a local file to `dest`, hashing it on the way, then verify it."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    expect = expect or Expect()
     try:
         if source.startswith(("http://", "https://")):
-            return fetch_http(source, dest, validators, timeout_s=timeout_s, deadline=deadline)
-        return fetch_local(source, dest, deadline)
+            got = fetch_http(source, dest, validators, timeout_s=timeout_s, deadline=deadline,
+                             expect=expect)
+        else:
+            got = fetch_local(source, dest, deadline)
+        if got.path is not None and got.sha256 is not None:
+            check_body(source, got.path, got.size, expect)
+            if expect.checksum_url:
+                published = published_digest(expect.checksum_url,
+                                             read_text(expect.checksum_url, timeout_s))
+                check_digest(source, got.sha256, expect.checksum_url, published)
+        return got
     except BaseException:
         # A failed fetch leaves nothing half-written beside the snapshots.
         dest.unlink(missing_ok=True)
@@ -126,3 +163,18 @@ def discard(fetched: Fetched) -> None:
     if fetched.path is not None:
         fetched.path.unlink(missing_ok=True)
 
+
+
+def read_text(source: str, timeout_s: float) -> str:
+    """A small published file (a checksum), fetched fresh: a URL or a local path."""
+    try:
+        if not source.startswith(("http://", "https://")):
+            return Path(source).read_text(encoding="utf-8", errors="replace")[:CHUNK]
+        resp = httpx.get(source, timeout=timeout_s, follow_redirects=True,
+                         headers={"User-Agent": USER_AGENT})
+    except OSError as exc:
+        raise FetchError(f"cannot read checksum file {source}: {exc.strerror}") from exc
+    except httpx.TransportError as exc:
+        raise FetchError(f"cannot fetch checksum file {source}: {exc}", transient=True) from exc
+    _check_status(source, resp.status_code)
+    return resp.text[:CHUNK]

@@ -35,6 +35,17 @@ class Job(BaseModel):
     # None means the settings' default (jobs_timeout_s / jobs_retries).
     timeout_s: float | None = Field(default=None, gt=0)
     retries: int | None = Field(default=None, ge=0, le=20)
+    # Media types the source must answer with (e.g. [text/csv]); none: any but a web page.
+    content_types: tuple[str, ...] = ()
+    # The publisher's sha256 of the source (sha256sum output or a bare digest), a URL or path.
+    checksum_url: str | None = None
+
+    @field_validator("content_types")
+    @classmethod
+    def _types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any("/" not in t for t in value):
+            raise ValueError("each content type is 'type/subtype', e.g. text/csv")
+        return tuple(t.strip().lower() for t in value)
 
     @field_validator("name")
     @classmethod

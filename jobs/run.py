@@ -2,7 +2,9 @@
 
 Every run that gets the lock leaves an IngestRun: "succeeded" (the runner's own), "unchanged"
 (304, or the same sha256 as the last good run), or "failed" with the error. A run that does
-not get the lock is "locked" and records nothing: another process is running the job.
+not get the lock is "locked" and records nothing: another process is running the job. The
+lock is renewed by a heartbeat while the run lives; a body that fails verification
+(jobs/verify.py) fails the run before the ingest, and the job's state stays the last good one.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from graph.db import Graph
+from ingest.heartbeat import abandon_stale
 from ingest.summary import RunSummary
 from jobs import isolate, lock, metrics, runs, snapshots, state
 from jobs.fetch import Fetched, Validators, discard, fetch
 from jobs.manifest import Job
 from jobs.retry import Retrier
 from jobs.runs import JobRun, now
+from jobs.verify import Expect, kind_of
 from scamgraph.errors import ScamgraphError
 from scamgraph.settings import Settings
 
@@ -51,15 +55,16 @@ def run_job(graph: Graph, job: Job, settings: Settings, *, owner: str | None = N
     """Run `job` once unless another process is running it; the outcome, also counted."""
     owner = owner or lock.new_owner()
     asked = now()
-    ttl = timeout_of(job, settings) + settings.jobs_lock_grace_s
-    holder = lock.acquire(graph, job.name, owner, ttl)
+    holder = lock.acquire(graph, job.name, owner, lock.ttl_of(settings))
     if holder is not None:
         log.info("job %s: locked by %s, not run", job.name, holder.owner)
         outcome = JobRun(job.name, "locked", asked, now(), error=f"locked by {holder.owner}")
     else:
         try:
+            abandon_stale(graph, settings.run_heartbeat_s)  # earlier runs whose process died
             # The run starts once the lock is held, so no two runs' spans overlap.
-            outcome = _run_locked(_attempt(graph, job, settings, now()))
+            with lock.beating(graph, job.name, owner, settings):
+                outcome = _run_locked(_attempt(graph, job, settings, now()))
         finally:
             lock.release(graph, job.name, owner)
     metrics.observe(job.name, outcome.status, outcome.duration_s, outcome.written,
@@ -95,7 +100,14 @@ def _fetch(at: _Attempt, previous: Validators) -> Fetched:
     dest = snapshots.partial_path(at.settings, at.job.name)
     # A silent server must not hold the run past its time limit either.
     timeout_s = max(0.1, min(at.settings.jobs_http_timeout_s, at.remaining_s()))
-    return fetch(at.job.source, dest, previous, timeout_s=timeout_s, deadline=at.retrier.deadline)
+    return fetch(at.job.source, dest, previous, timeout_s=timeout_s, deadline=at.retrier.deadline,
+                 expect=expectation(at.job))
+
+
+def expectation(job: Job) -> Expect:
+    """What the job's fetched body must be (jobs/verify.py)."""
+    return Expect(kind_of(job.ingester, snapshots.extension(job.source)), job.content_types,
+                  job.checksum_url)
 
 
 def _ingest(at: _Attempt, fetched: Fetched, previous: Validators) -> JobRun:

@@ -22,9 +22,14 @@ def load(graph: Graph, job: str, source: str) -> Validators:
 
 
 def save(graph: Graph, job: str, source: str, fetched: Fetched, previous: Validators) -> None:
-    """Remember what this fetch saw; a 304 keeps the previous hash and fills missing validators."""
-    etag = fetched.headers.get("etag") or previous.etag
-    modified = fetched.headers.get("last-modified") or previous.last_modified
+    """Remember what this fetch saw; a 304 keeps the previous hash and fills missing validators.
+
+    A new body (200) replaces the validators with its own, even with none: a previous ETag
+    kept beside another body's hash would make the next run of the real file read 304.
+    """
+    etag, modified = fetched.headers.get("etag"), fetched.headers.get("last-modified")
+    if fetched.not_modified:
+        etag, modified = etag or previous.etag, modified or previous.last_modified
     ensure_schema(graph)
     graph.write("jobs/state_save", {
         "name": job, "source": source, "etag": etag, "last_modified": modified,

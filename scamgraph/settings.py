@@ -81,6 +81,14 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=2000, gt=0)
     # Highest estimated cost (list sizes times hop fan-out) a GraphQL operation may have.
     max_query_cost: int = Field(default=10_000, gt=0)
+    # Largest estimated result of a GraphQL operation, in bytes (counts saved investigation data).
+    max_result_bytes: int = Field(default=32_000_000, gt=0)
+    # Requests per API key (keyless: per client address), as `limits` notation; empty: no limit.
+    rate_limit: str = "6000/minute"
+    # Failed authentications per client address before 429, as `limits` notation; empty: none.
+    auth_failure_limit: str = "20/minute"
+    # Serve /metrics without a key; false means it needs an operator key (or that anonymous role).
+    metrics_public: bool = False
     # Audit log of API requests (JSON lines); empty means <home>/audit.jsonl.
     audit_log: Path | None = None
     # Jobs manifest read by `scamgraph jobs` when --manifest is not given.
@@ -97,8 +105,11 @@ class Settings(BaseSettings):
     jobs_backoff_max_s: float = Field(default=300.0, ge=0)
     # Timeout of one HTTP request made by a job (connect, and each read), in seconds.
     jobs_http_timeout_s: float = Field(default=60.0, gt=0)
-    # Seconds a job lock outlives the job's timeout, so a crashed holder cannot block forever.
+    # Seconds a job lock outlives its holder's last heartbeat, so a crashed holder cannot block.
     jobs_lock_grace_s: float = Field(default=60.0, ge=0)
+    # Seconds between heartbeats of a live run (job lock renewed, IngestRun.heartbeat_at set);
+    # a run silent for 3 heartbeats is taken as dead and marked "abandoned".
+    run_heartbeat_s: float = Field(default=10.0, gt=0)
     # Log level for the CLI and the app.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -1,8 +1,9 @@
 """A stand-in for a publisher's web server: http.server on 127.0.0.1 in a thread.
 
 Serves a folder with ETag (sha256 of the bytes) and Last-Modified, answers conditional
-requests with 304, and can be told to fail (HTTP 500) or to be slow. It records every
-request so tests can check what the client sent.
+requests with 304, and can be told to fail (HTTP 500), to be slow, to lie about the content
+type, to drop the ETag, to cut the body short of its Content-Length, or to drip it a byte
+at a time. It records every request so tests can check what the client sent.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ class Behaviour:
     fail_next: int = 0  # answer this many next requests with 500
     fail_always: bool = False
     delay_s: float = 0.0  # sleep before answering
+    content_type: str | None = None  # answer with this Content-Type instead of the guessed one
+    no_etag: bool = False  # send no ETag (Last-Modified still goes)
+    truncate_to: int | None = None  # announce the whole length, send this many bytes, hang up
+    drip_s: float = 0.0  # seconds between the body's bytes, sent one at a time
     requests: list[dict[str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -64,8 +69,28 @@ class Handler(SimpleHTTPRequestHandler):
             self._etag = etag
         return super().send_head()
 
+    def guess_type(self, path: Any) -> str:
+        return self.behaviour.content_type or super().guess_type(path)
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        b = self.behaviour
+        if b.truncate_to is None and not b.drip_s:
+            super().copyfile(source, outputfile)
+            return
+        body = source.read()
+        body = body[:b.truncate_to] if b.truncate_to is not None else body
+        step = 1 if b.drip_s else len(body) or 1
+        try:
+            for at in range(0, len(body), step):  # bounded by the body's length
+                outputfile.write(body[at:at + step])
+                outputfile.flush()
+                time.sleep(b.drip_s)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client hung up (its deadline): what a real publisher sees too
+        self.close_connection = True
+
     def end_headers(self) -> None:
-        etag = getattr(self, "_etag", None)
+        etag = None if self.behaviour.no_etag else getattr(self, "_etag", None)
         if etag:
             self.send_header("ETag", etag)
         super().end_headers()
