@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Lifespan
 
 from api.audit import AuditLog
+from api.hardening import MetricsGate, SecurityHeaders
 from api.http import GraphQLEndpoint
 from api.metrics import metrics_app
 from api.schema import build_schema
@@ -89,9 +90,11 @@ def create_app(settings: Settings, graph: Graph | None = None, static: Path = ST
         # Every method reaches the endpoint, so a PUT gets a GraphQL-shaped 405.
         Route("/graphql", endpoint.__call__, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Route("/healthz", healthz),
-        # Job history and API request metrics for Prometheus (no data, no key needed).
-        Route("/metrics", metrics_app()),
+        # Job history and API request metrics for Prometheus (no data; an operator key
+        # unless SCAMGRAPH_METRICS_PUBLIC=true).
+        Route("/metrics", MetricsGate(metrics_app(), settings)),
         *static_routes(static),
     ]
-    return Starlette(routes=routes, middleware=cors(settings),
+    middleware = [Middleware(SecurityHeaders), *cors(settings)]
+    return Starlette(routes=routes, middleware=middleware,
                      lifespan=lifespan_for(settings, graph))

@@ -7,6 +7,8 @@ that is not its own (backward), each transfer counted once however many paths ca
 It is the value of the transfers that touch the entity on traced paths, not a
 proportional taint: a wallet that received 1000 and passed 600 on shows 600 on the next
 hop. Seeds that are organisations or persons trace from every wallet they control.
+That is method PATHS (the default); the value-tracing methods (POISON, HAIRCUT, FIFO, LIFO)
+follow the seeds' own value through time-ordered ledgers instead: see taint.py.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from graph.db import Graph, native
 from graph.investigate import convert, limits
 from graph.investigate.entities import get_entities
 from graph.investigate.supernodes import degree_threshold
+from graph.investigate.taint import value_trace
 from graph.investigate.trace_aggregate import Attribution, Traced, aggregate
-from graph.investigate.types import Direction, TraceParams, TraceResult
+from graph.investigate.types import Direction, TraceMethod, TraceParams, TraceResult
 from scamgraph.errors import NotFoundError, ValidationError
 
 AMOUNT_SEMANTICS = (
@@ -37,6 +40,9 @@ def _check(params: TraceParams) -> None:
     limits.check_range("max_hops", params.max_hops, 1, limits.MAX_HOPS)
     limits.check_range("max_paths", params.max_paths, 1, limits.MAX_PATHS)
     limits.check_range("evidence_per_entity", params.evidence_per_entity, 0, 100)
+    limits.check_choice("method", params.method, TraceMethod)
+    limits.check_range("max_wallets", params.max_wallets, 1, 100_000)
+    limits.check_range("max_transfers", params.max_transfers, 1, 1_000_000)
     limits.check_allowed("stop_at", list(params.stop_at), limits.KINDS)
     since, until = convert.utc(params.since), convert.utc(params.until)
     if since and until and since > until:
@@ -88,6 +94,9 @@ def trace(graph: Graph, params: TraceParams) -> TraceResult:
     if not seeds and not get_entities(graph, list(params.seeds)):
         raise NotFoundError(f"no entity with id {params.seeds[0]!r}",
                             hint="pass wallet ids (chain:address) or organisation ids")
+    if params.method is not TraceMethod.PATHS:
+        return value_trace(graph, params, seeds, lambda ws: attributions(
+            graph, ws, params.rollup, params.timeout_s))
     traced, cut = enumerate_paths(graph, params, seeds)
     attribution = attributions(graph, sorted(traced.wallets() | set(seeds)), params.rollup,
                                params.timeout_s)

@@ -91,7 +91,7 @@ def _ends(traced: Traced, ids: PathIds, direction: Direction) -> tuple[str, str]
     return (t["to"], t["from"]) if direction is Direction.FORWARD else (t["from"], t["to"])
 
 
-def _keys(attribution: list[Attribution], rollup: bool) -> dict[str, dict[str, str]]:
+def entity_keys(attribution: list[Attribution], rollup: bool) -> dict[str, dict[str, str]]:
     """wallet -> {entity key: controller id}; the key is the group when rolled up."""
     keys: dict[str, dict[str, str]] = defaultdict(dict)
     for a in attribution:
@@ -99,7 +99,7 @@ def _keys(attribution: list[Attribution], rollup: bool) -> dict[str, dict[str, s
     return keys
 
 
-def _describe(attribution: list[Attribution], rollup: bool) -> dict[str, Attribution]:
+def describe(attribution: list[Attribution], rollup: bool) -> dict[str, Attribution]:
     described: dict[str, Attribution] = {}
     for a in attribution:
         if rollup and a.group_id:
@@ -131,13 +131,13 @@ def _rank(amounts: tuple[AssetAmount, ...], key: str) -> tuple[float, str]:
 def aggregate(
     traced: Traced, attribution: list[Attribution], params: TraceParams,
 ) -> tuple[tuple[OrganisationReached, ...], tuple[EndpointReached, ...]]:
-    keys = _keys(attribution, params.rollup)
+    keys = entity_keys(attribution, params.rollup)
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for ids, _ in traced.paths:
         lands, comes = _ends(traced, ids, params.direction)
         for key in keys.get(lands, {}).keys() - keys.get(comes, {}).keys():
             tallies[key].add(ids, [keys[lands][key]])
-    described = _describe(attribution, params.rollup)
+    described = describe(attribution, params.rollup)
     orgs = [_organisation(k, described[k], t, traced, params) for k, t in tallies.items()]
     orgs.sort(key=lambda o: _rank(o.amounts, o.id))
     return tuple(orgs), _endpoints(traced, keys, params)

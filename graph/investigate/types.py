@@ -48,12 +48,14 @@ from graph.investigate.types_money import (
     TraceParams,
     TraceResult,
 )
+from graph.investigate.types_value import Conservation, TraceMethod, WalletValue
 
 __all__ = [
     "AssetAmount",
     "AssetShare",
     "CategoryExposure",
     "CompoundRecord",
+    "Conservation",
     "ControlResult",
     "ControlledCompany",
     "ControlledWallet",
@@ -85,7 +87,9 @@ __all__ = [
     "SourceFreshness",
     "SourceRecord",
     "Subgraph",
+    "TraceMethod",
     "TraceParams",
     "TraceResult",
     "UltimateOwner",
+    "WalletValue",
 ]

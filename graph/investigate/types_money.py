@@ -1,7 +1,8 @@
 """Parameters and results of the money questions: trace, exposure, flows.
 
 Amounts are the scaled `amount` floats of TRANSFER relationships (for arithmetic); exact
-base-unit strings stay on the transfers themselves (see `Hop.amount_raw`). Times are
+base-unit strings stay on the transfers themselves (see `Hop.amount_raw`); the value-tracing
+methods (types_value) also report exact base units. Times are
 timezone-aware UTC datetimes.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from graph.investigate.types_entities import EntityId
+from graph.investigate.types_value import Conservation, TraceMethod, WalletValue
 
 
 class Direction(enum.Enum):
@@ -58,6 +60,8 @@ class AssetAmount:
     asset: str
     amount: float
     transfers: int = 0
+    # Exact base units for the value-tracing methods (floored to the base unit); else None.
+    amount_raw: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,10 @@ class TraceParams:
     timeout_s: float | None = None
     # Degree above which a wallet is a supernode; None means settings.supernode_degree.
     supernode_degree: int | None = None
+    method: TraceMethod = TraceMethod.PATHS
+    # Region budgets of the value methods (wallets in the region, transfers in its ledger).
+    max_wallets: int = 20_000
+    max_transfers: int = 200_000
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,12 @@ class TraceResult:
     reason: str | None = None
     # Paths that reached max_hops at a wallet the trace would expand (not a stop or supernode).
     open_at_max_hops: int = 0
+    method: TraceMethod = TraceMethod.PATHS
+    # Value methods: per-asset conservation (empty for PATHS and POISON, which do not conserve).
+    conservation: tuple[Conservation, ...] = ()
+    # Value methods: every wallet the seeds' value reached, with what it held and passed on.
+    wallets: tuple[WalletValue, ...] = ()
+    ledger_transfers: int = 0  # value methods: transfers in the region's ledger
 
 
 @dataclass(frozen=True)
