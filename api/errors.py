@@ -17,7 +17,7 @@ from typing import Any
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
-from scamgraph.errors import BudgetExceededError, ScamgraphError
+from scamgraph.errors import BudgetExceededError, QueryError, ScamgraphError
 
 log = logging.getLogger("scamgraph.api")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -29,6 +29,9 @@ _RULE_MESSAGES = (
     (re.compile(r"more than (\d+) tokens"), "MAX_TOKENS"),
     (re.compile(r"introspection has been disabled"), "INTROSPECTION_DISABLED"),
 )
+# Python's int() refusing a huge literal names sys.set_int_max_str_digits: not for clients.
+_DIGITS = re.compile(r"Exceeds the limit \(\d+ digits\)|int_max_str_digits|"
+                     r"invalid literal for int\(\)")
 # Pre-execution codes that are about who asks, not what was asked.
 _AUTH_STATUS = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403}
 
@@ -59,7 +62,13 @@ def _coded(error: GraphQLError, executed: bool) -> GraphQLError:
     original = error.original_error
     ext: dict[str, Any] = dict(error.extensions or {})
     message = error.message
-    if isinstance(original, ScamgraphError):
+    if isinstance(original, QueryError):
+        # Neo4j's text (Lucene's TooManyClauses, Cypher internals) is for the server log.
+        log.warning("database refused %s: %s", error.path, original.message)
+        ext["code"] = "INVALID_ARGUMENT"
+        message = (f"{_field(error)}: the database could not run this query with these"
+                   " arguments; use fewer or shorter terms (details logged on the server)")
+    elif isinstance(original, ScamgraphError):
         ext.update(project_error_extensions(original))
         message = original.message
     elif isinstance(original, NotImplementedError):
@@ -67,10 +76,23 @@ def _coded(error: GraphQLError, executed: bool) -> GraphQLError:
     elif original is not None and not isinstance(original, GraphQLError):
         log.error("unexpected error in %s", error.path, exc_info=original)
         ext["code"], message = "INTERNAL", "internal error (logged on the server)"
+    elif _DIGITS.search(message):
+        ext["code"], message = "BAD_USER_INPUT", "an integer has too many digits"
+    elif is_variable_error(error):
+        ext["code"] = "BAD_USER_INPUT"
     elif "code" not in ext:
         ext["code"] = _pre_execution_code(error, executed)
     return GraphQLError(message, error.nodes, error.source, error.positions, error.path,
                         None, extensions=ext)
+
+
+def _field(error: GraphQLError) -> str:
+    return f"Query.{error.path[0]}" if error.path else "the query"
+
+
+def is_variable_error(error: GraphQLError) -> bool:
+    """A variable value GraphQL could not coerce: reported before execution, with no path."""
+    return error.path is None and error.message.startswith("Variable '$")
 
 
 def _pre_execution_code(error: GraphQLError, executed: bool) -> str:
@@ -94,8 +116,13 @@ class ErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
+        context = self.execution_context.context
         if result is not None and result.errors:
-            executed = bool(getattr(self.execution_context.context, "executed", False))
+            if (hasattr(context, "executed") and result.data is None
+                    and all(map(is_variable_error, result.errors))):
+                # Coercing variables fails before execution starts (a request error, 4xx).
+                context.executed = False
+            executed = bool(getattr(context, "executed", False))
             result.errors = [_coded(e, executed) for e in result.errors]
 
 
@@ -103,7 +130,11 @@ def ensure_codes(errors: list[dict[str, Any]], executed: bool) -> list[dict[str,
     """Formatted errors, each with a code (an error raised by an extension hook has none)."""
     fallback = "INTERNAL" if executed else "GRAPHQL_VALIDATION_FAILED"
     for error in errors:
-        error.setdefault("extensions", {}).setdefault("code", fallback)
+        ext = error.setdefault("extensions", {})
+        if "code" not in ext and _DIGITS.search(str(error.get("message"))):
+            # strawberry's depth limiter reads integer literals with int() itself.
+            ext["code"], error["message"] = "BAD_USER_INPUT", "an integer has too many digits"
+        ext.setdefault("code", fallback)
     return errors
 
 

@@ -9,6 +9,7 @@ Media types: `application/graphql-response+json` when the client accepts it (the
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,11 +27,15 @@ from api.audit import AuditEntry, AuditLog, audited_variables, query_hash
 from api.auth import KeyRing, Principal
 from api.context import get_context
 from api.errors import GRAPHQL_RESPONSE, RequestError, ensure_codes, error_codes, http_status
+from api.hardening import RateLimits, client_address
 from api.negotiate import JSON_MEDIA, choose_media_type, read_params
 from api.schema import Schema
 from graph.db import Graph
 from scamgraph.errors import AuthenticationError
 from scamgraph.settings import Settings
+
+log = logging.getLogger("scamgraph.api")
+INTERNAL_MESSAGE = "internal error (logged on the server)"
 
 
 @dataclass
@@ -52,6 +57,7 @@ class GraphQLEndpoint:
     def __init__(self, schema: Schema, settings: Settings, audit: AuditLog) -> None:
         self.schema, self.settings, self.audit = schema, settings, audit
         self.keys = KeyRing(settings)
+        self.limits = RateLimits(settings)
 
     async def __call__(self, request: Request) -> Response:
         if _wants_ide(request):
@@ -67,7 +73,15 @@ class GraphQLEndpoint:
             outcome = await self._execute(request, principal, params, media)
         except RequestError as exc:
             outcome = Outcome(exc.status, exc.body(), exc.headers)
-        body = json.dumps(outcome.body, ensure_ascii=False, separators=(",", ":")).encode()
+        except Exception:  # every answer is JSON and audited, a crash included
+            log.exception("unexpected error answering %s %s", request.method, request.url.path)
+            outcome = Outcome(500, RequestError(500, "INTERNAL", INTERNAL_MESSAGE).body(), {})
+        try:
+            body = json.dumps(outcome.body, ensure_ascii=False, separators=(",", ":")).encode()
+        except (RecursionError, ValueError):  # data too deep (saved JSON) or unencodable
+            log.exception("unencodable answer to %s", request.url.path)
+            outcome = Outcome(500, RequestError(500, "INTERNAL", INTERNAL_MESSAGE).body(), {})
+            body = json.dumps(outcome.body).encode()
         seconds = time.perf_counter() - started
         self._audit(principal, params, outcome, len(body), seconds)
         metrics.observe(outcome.status, principal.role.label if principal else "-", seconds)
@@ -76,11 +90,20 @@ class GraphQLEndpoint:
         return Response(body, outcome.status, headers, media_type=media)
 
     def _authenticate(self, request: Request) -> Principal:
+        """The caller, within the rate limits: failed attempts per address, requests per key."""
+        address = client_address(request)
+        if (wait := self.limits.blocked(address)) is not None:
+            raise _too_many(f"too many failed authentications from {address}", wait)
         try:
-            return self.keys.authenticate(request.headers.get("authorization"))
+            who = self.keys.authenticate(request.headers.get("authorization"))
         except AuthenticationError as exc:
+            self.limits.failed(address)
             raise RequestError(401, "UNAUTHENTICATED", exc.message,
                                {"WWW-Authenticate": 'Bearer realm="scamgraph"'}) from exc
+        identity = address if who.fingerprint == "anonymous" else who.fingerprint
+        if (wait := self.limits.hit(identity)) is not None:
+            raise _too_many("too many requests for this key", wait)
+        return who
 
     async def _execute(self, request: Request, principal: Principal, params: dict[str, Any],
                        media: str) -> Outcome:
@@ -123,6 +146,11 @@ class GraphQLEndpoint:
             duration_ms=round(seconds * 1000, 3), result_bytes=size, status=outcome.status,
             error_codes=[c for c in error_codes(outcome.body.get("errors")) if c],
         ))
+
+
+def _too_many(what: str, wait: int) -> RequestError:
+    return RequestError(429, "RATE_LIMITED", f"{what}: retry in {wait} s",
+                        {"Retry-After": str(wait)})
 
 
 __all__ = ["GRAPHQL_RESPONSE", "GraphQLEndpoint"]

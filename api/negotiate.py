@@ -57,6 +57,10 @@ def _object(text: str, what: str) -> dict[str, Any] | None:
         value = json.loads(text) if text else None
     except json.JSONDecodeError as exc:
         raise RequestError(400, "BAD_REQUEST", f"{what} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise RequestError(400, "BAD_REQUEST", f"{what} nests too deeply") from exc
+    except ValueError as exc:  # Python's int() digit limit: its message names interpreter knobs
+        raise RequestError(400, "BAD_REQUEST", f"{what} has a number with too many digits") from exc
     if value is not None and not isinstance(value, dict):
         raise RequestError(400, "BAD_REQUEST", f"{what} must be a JSON object")
     return value

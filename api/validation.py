@@ -27,11 +27,12 @@ class RequestRules(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         ctx = self.execution_context.context
         limit = ctx.settings.max_query_cost if isinstance(ctx, Context) else 0
+        max_bytes = ctx.settings.max_result_bytes if isinstance(ctx, Context) else 0
         role = ctx.principal.role if isinstance(ctx, Context) else None
         variables = self.execution_context.variables or {}
         self.execution_context.validation_rules = (
             *self.execution_context.validation_rules,
-            role_rule(role), cost_rule(limit, variables),
+            role_rule(role), cost_rule(limit, variables, role, max_bytes),
         )
         yield
 

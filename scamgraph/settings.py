@@ -89,14 +89,6 @@ class Settings(BaseSettings):
     auth_failure_limit: str = "20/minute"
     # Serve /metrics without a key; false means it needs an operator key (or that anonymous role).
     metrics_public: bool = False
-    # Largest estimated result of a GraphQL operation, in bytes (counts saved investigation data).
-    max_result_bytes: int = Field(default=32_000_000, gt=0)
-    # Requests per API key (keyless: per client address), as `limits` notation; empty: no limit.
-    rate_limit: str = "6000/minute"
-    # Failed authentications per client address before 429, as `limits` notation; empty: none.
-    auth_failure_limit: str = "20/minute"
-    # Serve /metrics without a key; false means it needs an operator key (or that anonymous role).
-    metrics_public: bool = False
     # Audit log of API requests (JSON lines); empty means <home>/audit.jsonl.
     audit_log: Path | None = None
     # Jobs manifest read by `scamgraph jobs` when --manifest is not given.

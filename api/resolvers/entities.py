@@ -17,13 +17,14 @@ from api.types.records import load_entity
 from api.types.search import SearchConnection
 from api.types.wallet import Wallet
 from graph import investigate
+from graph.investigate import limits as caps
 
 FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
 
 
 @strawberry.type
 class EntityQueries:
-    @guard(Role.READER, cost=page_cost("first"),
+    @guard(Role.READER, cost=page_cost("first"), bounds={"first": (1, caps.MAX_PAGE)},
            description="Full-text search over names, aliases (transliterations) and addresses.")
     async def search(self, info: Info, text: str, kinds: list[str] | None = None,
                      first: int = 20, after: str | None = None) -> SearchConnection:
@@ -41,6 +42,7 @@ class EntityQueries:
         return await load_entity(info, id)
 
     @guard(Role.READER, cost=expansion_cost("limit", "depth"),
+           bounds={"depth": (1, caps.MAX_DEPTH), "limit": (1, caps.MAX_NEIGHBOURS)},
            description="Entities and relationships within `depth` links of one entity.")
     async def neighbourhood(
         self, info: Info, id: strawberry.ID, rel_types: list[str] | None = None, depth: int = 1,
@@ -54,6 +56,7 @@ class EntityQueries:
         return Neighbourhood.from_record(sub)
 
     @guard(Role.READER, cost=hops_cost("maxLength", base=1, size_arg="k"),
+           bounds={"maxLength": (1, caps.MAX_PATH_LENGTH), "k": (1, caps.MAX_K)},
            description="The k shortest connections across ownership, control, attribution, money.")
     async def paths(self, info: Info, from_: FromArg, to: strawberry.ID, max_length: int = 4,
                     rel_types: list[str] | None = None, exclude_supernodes: bool = True,
@@ -65,6 +68,7 @@ class EntityQueries:
         return Paths.from_record(res)
 
     @guard(Role.READER, cost=hops_cost("maxDepth", base=2),
+           bounds={"maxDepth": (1, caps.MAX_OWNERSHIP_DEPTH)},
            description="Ownership chains of a company with effective shares.")
     async def owners(self, info: Info, company: strawberry.ID, max_depth: int = 6) -> Ownership:
         ctx = info.context
@@ -72,13 +76,14 @@ class EntityQueries:
         return Ownership.from_record(res)
 
     @guard(Role.READER, cost=hops_cost("maxDepth", base=2),
+           bounds={"maxDepth": (1, caps.MAX_OWNERSHIP_DEPTH)},
            description="Companies, wallets and compounds a person controls.")
     async def controlled_by(self, info: Info, person: strawberry.ID, max_depth: int = 4) -> Control:
         ctx = info.context
         res = await ctx.call(investigate.controlled_by, ctx.graph, person, max_depth)
         return Control.from_record(res)
 
-    @guard(Role.READER, cost=hops_cost("maxHops", base=2),
+    @guard(Role.READER, cost=hops_cost("maxHops", base=2), bounds={"maxHops": (1, caps.MAX_HOPS)},
            description="Compounds operated by organisations linked to an entity.")
     async def compounds(self, info: Info, linked_to: strawberry.ID,
                         max_hops: int = 4) -> list[LinkedCompound]:

@@ -14,14 +14,17 @@ from api.types.exposure import Exposure, ExposureMethodEnum
 from api.types.flows import Flow, GroupByEnum
 from api.types.trace import DirectionEnum, Trace
 from graph import investigate
+from graph.investigate import limits as caps
 from graph.investigate.types import Direction, ExposureMethod, GroupBy, TraceParams
 
+HOPS = {"maxHops": (1, caps.MAX_HOPS)}
+TRACE_BOUNDS = {**HOPS, "maxPaths": (1, caps.MAX_PATHS), "evidencePerEntity": (0, 100)}
 FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
 
 
 @strawberry.type
 class MoneyQueries:
-    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50),
+    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50), bounds=TRACE_BOUNDS,
            description="Where money went (FORWARD) or came from (BACKWARD) within maxHops.")
     async def trace(
         self, info: Info, seeds: list[strawberry.ID],
@@ -41,7 +44,7 @@ class MoneyQueries:
         ctx = info.context
         return Trace.from_record(await ctx.call(investigate.trace, ctx.graph, params))
 
-    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50),
+    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50), bounds=HOPS,
            description="Share of a wallet's or organisation's inflow from risky sources.")
     async def exposure(
         self, info: Info, target: strawberry.ID, max_hops: int = 3,
@@ -51,7 +54,7 @@ class MoneyQueries:
         res = await ctx.call(investigate.exposure, ctx.graph, target, max_hops, method)
         return Exposure.from_record(res)
 
-    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50),
+    @guard(Role.ANALYST, cost=hops_cost("maxHops", base=50), bounds=HOPS,
            description="Value moved from one organisation's wallets to another's, by month.")
     async def flows(
         self, info: Info, from_: FromArg, to: strawberry.ID, max_hops: int = 3,

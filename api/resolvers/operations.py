@@ -11,6 +11,7 @@ from api.saved_investigations import get_investigation, list_investigations
 from api.types.admin import AuditLogEntry, Investigation
 from api.types.source import IngestRunConnection, Source, SourceFreshnessInfo
 from graph import investigate
+from graph.investigate import limits as caps
 
 
 @strawberry.type
@@ -26,14 +27,16 @@ class OperationQueries:
         rows = await ctx.call(investigate.source_freshness, ctx.graph)
         return [SourceFreshnessInfo.from_record(r) for r in rows]
 
-    @guard(Role.OPERATOR, cost=page_cost("first"), description="Ingest runs, newest first.")
+    @guard(Role.OPERATOR, cost=page_cost("first"), bounds={"first": (1, caps.MAX_PAGE)},
+           description="Ingest runs, newest first.")
     async def ingest_runs(self, info: Info, first: int = 20, after: str | None = None,
                           source_id: str | None = None) -> IngestRunConnection:
         ctx = info.context
         page = await ctx.call(investigate.ingest_runs, ctx.graph, first, after, source_id)
         return IngestRunConnection.from_record(page, after)
 
-    @guard(Role.ADMIN, cost=page_cost("first"), description="Newest API requests first.")
+    @guard(Role.ADMIN, cost=page_cost("first"), bounds={"first": (0, 1000)},
+           description="Newest API requests first.")
     async def audit_log(self, info: Info, first: int = 50) -> list[AuditLogEntry]:
         entries = await info.context.call(info.context.audit.tail, max(0, min(first, 1000)))
         return [AuditLogEntry.from_record(e) for e in entries]
@@ -43,7 +46,8 @@ class OperationQueries:
         row = await info.context.call(get_investigation, info.context.graph, id)
         return Investigation.from_record(row) if row else None
 
-    @guard(Role.ANALYST, cost=page_cost("first"), description="Saved investigations, newest first.")
+    @guard(Role.ANALYST, cost=page_cost("first"), bounds={"first": (1, 500)},
+           description="Saved investigations, newest first.")
     async def investigations(self, info: Info, first: int = 50) -> list[Investigation]:
         rows = await info.context.call(list_investigations, info.context.graph, min(first, 500))
         return [Investigation.from_record(r) for r in rows]

@@ -9,6 +9,8 @@ from typing import Any, cast
 import strawberry
 
 from api.audit import AuditEntry
+from api.limits import BYTES_KEY
+from api.saved_investigations import MAX_DATA_BYTES
 from api.types.common import JSON, as_datetime
 
 
@@ -42,7 +44,8 @@ class Investigation:
     name: str
     created_at: datetime | None
     created_by: str | None = strawberry.field(description="role:key-fingerprint of the saver.")
-    data: JSON
+    # The byte bound feeds the result-size estimate (api/limits.py).
+    data: JSON = strawberry.field(metadata={BYTES_KEY: MAX_DATA_BYTES})
 
     @classmethod
     def from_record(cls, row: dict[str, Any]) -> Investigation:

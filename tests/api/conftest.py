@@ -23,6 +23,8 @@ def api_settings(settings: Settings, tmp_path: Path) -> Settings:
         "api_keys": SecretStr(keys), "audit_log": tmp_path / "audit.jsonl",
         "max_query_depth": 12, "max_aliases": 20, "max_tokens": 2000, "max_query_cost": 10_000,
         "introspection": True, "cors_origins": "", "anonymous_role": "",
+        # Tests send many requests from one address; test_hardening sets tight limits itself.
+        "rate_limit": "", "auth_failure_limit": "", "metrics_public": False,
     })
 
 

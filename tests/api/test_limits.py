@@ -77,12 +77,14 @@ def test_cost_refuses_before_running(gql: Executor) -> None:
 
 def test_cost_multiplies_page_sizes(gql: Executor) -> None:
     # sanctions (unsized list) 1 + 5 * 0 = 1; node 1 + 1 = 2; edges 1 + 5 * 2 = 11;
-    # search(first: N) 1 + N * 11: 909 -> 10,000 passes, 910 -> 10,011 is refused.
-    nested = '{ search(text: "x", first: %d) { edges { node { sanctions { id } } } } }'
-    result = gql(nested % 910)
+    # search(first: 200) 1 + 200 * 11 = 2,201: four fit under 10,000 (8,804), five do not.
+    def searches(n: int) -> str:
+        return "{ " + " ".join(f's{i}: search(text: "x", first: 200) {{ edges {{ node {{'
+                               " sanctions { id } } } }" for i in range(n)) + " }"
+    result = gql(searches(5))
     assert [e.extensions for e in result.errors] == [
-        {"code": "MAX_QUERY_COST", "cost": 10_011, "limit": 10_000}]
-    assert gql.codes(nested % 909) != ["MAX_QUERY_COST"]
+        {"code": "MAX_QUERY_COST", "cost": 11_005, "limit": 10_000}]
+    assert gql.codes(searches(4)) != ["MAX_QUERY_COST"]
 
 
 def test_entity_lookups_are_batched(gql: Executor, graph: Graph) -> None:
