@@ -13,6 +13,9 @@ from typing import IO
 
 from ingest.records import Record, Rejected, TransferRecord
 
+# A quarantine entry's raw text and reason are cut to these many characters.
+MAX_RAW, MAX_REASON = 2000, 500
+
 # Transfer ids remembered to spot duplicates (about 10 MB); older repeats are merged idempotently.
 DUPLICATE_WINDOW = 100_000
 
@@ -27,9 +30,12 @@ class Quarantine:
     def add(self, rejected: Rejected) -> None:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = self.path.open("w", encoding="utf-8")
-        entry = {"file": self.file_name, "position": rejected.position, "raw": rejected.raw,
-                 "reason": rejected.reason}
+            # A lone surrogate (from surrogateescape decoding or a JSON "\ud800" escape) is
+            # written as the `\udcXX` escape: inside a JSON string that is the same escape,
+            # so the line stays valid JSON and reads back as the same text. Never raises.
+            self._fh = self.path.open("w", encoding="utf-8", errors="backslashreplace")
+        entry = {"file": self.file_name, "position": str(rejected.position)[:MAX_REASON],
+                 "raw": str(rejected.raw)[:MAX_RAW], "reason": str(rejected.reason)[:MAX_REASON]}
         self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.count += 1
 

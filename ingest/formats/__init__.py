@@ -9,11 +9,13 @@ function) or "module:function".
 
 from __future__ import annotations
 
+import functools
 import importlib
+from collections.abc import Iterator
 from types import ModuleType
 
 from ingest.formats.base import Item, Reader, SourceInput
-from scamgraph.errors import InputError
+from scamgraph.errors import InputError, ScamgraphError
 
 FORMAT_MODULES: dict[str, str] = {
     "ofac-sdn-csv": "ingest.formats.ofac.sdn_csv",
@@ -51,7 +53,34 @@ def load_reader(name: str) -> Reader:
     """The reader of format `name`; InputError for an unknown or unavailable format."""
     attr = FORMAT_MODULES[name].partition(":")[2] if name in FORMAT_MODULES else ""
     reader: Reader = getattr(_module(name), attr or "read")
-    return reader
+    return _never_a_traceback(name, reader)
+
+
+def _never_a_traceback(name: str, reader: Reader) -> Reader:
+    """The reader, with any exception it did not mean (a bug its hostile input found) turned
+    into an InputError naming the file and the last position read.
+
+    Readers quarantine bad items and raise InputError themselves; this is the backstop, so an
+    operator gets a clear error and an IngestRun marked failed instead of a traceback. The
+    fuzz test (tests/ingest/test_fuzz.py) reads without it, so such bugs still show there.
+    """
+
+    @functools.wraps(reader)
+    def guarded(src: SourceInput) -> Iterator[Item]:
+        where = "before the first record"
+        try:
+            for item in reader(src):
+                where = f"after {item.position}" if item.position else where
+                yield item
+        except ScamgraphError:
+            raise
+        except Exception as exc:
+            raise InputError(f"{src.name}: the {name} reader failed {where}: "
+                             f"{type(exc).__name__}: {str(exc)[:300]}",
+                             hint="the file is malformed in a way the reader does not "
+                             "report yet; please report it with the file") from exc
+
+    return guarded
 
 
 def single_pass(name: str) -> bool:

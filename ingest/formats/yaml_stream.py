@@ -25,6 +25,11 @@ from scamgraph.errors import InputError
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
 _START = (ev.SequenceStartEvent, ev.MappingStartEvent)
+# Bounds on one value (a header field, a list item): nesting depth, and nodes built counting
+# each alias as the nodes it stands for, so an anchor bomb (2 KB that expands to GBs) stops
+# while it is being composed instead of when it is serialised.
+MAX_DEPTH = 100
+MAX_NODES = 100_000
 _END = (ev.SequenceEndEvent, ev.MappingEndEvent)
 
 
@@ -35,32 +40,55 @@ class _Builder:
         self.events = events
         self.anchors: dict[str, Any] = {}
         self.constructor = SafeConstructor()
+        self.sizes: dict[str, int] = {}  # anchor -> nodes its value stands for
+        self.depth = self.nodes = 0
 
     def value(self, first: ev.Event) -> Any:
+        """One whole value (a header field, a list item), within MAX_DEPTH and MAX_NODES."""
+        self.depth = self.nodes = 0
+        return self._node(first)
+
+    def _node(self, first: ev.Event) -> Any:
         if isinstance(first, ev.AliasEvent):
             if first.anchor not in self.anchors:
-                raise yaml.YAMLError(f"undefined alias {first.anchor!r}")
+                raise _bound(first, f"undefined alias {first.anchor!r}")
+            self._count(first, self.sizes[first.anchor])
             return self.anchors[first.anchor]
         _check_tag(first)
+        start = self.nodes
+        self._count(first, 1)
         if isinstance(first, ev.ScalarEvent):
             built = self._scalar(first)
         elif isinstance(first, ev.SequenceStartEvent):
-            built = list(self._until(ev.SequenceEndEvent))
+            built = list(self._until(first, ev.SequenceEndEvent))
         elif isinstance(first, ev.MappingStartEvent):
-            pairs = list(self._until(ev.MappingEndEvent))
-            built = dict(zip(pairs[::2], pairs[1::2], strict=True))
+            pairs = list(self._until(first, ev.MappingEndEvent))
+            try:
+                built = dict(zip(pairs[::2], pairs[1::2], strict=True))
+            except TypeError:
+                raise _bound(first, "a mapping key is a list or mapping") from None
         else:
-            raise yaml.YAMLError(f"unexpected {type(first).__name__}")
+            raise _bound(first, f"unexpected {type(first).__name__}")
         anchor = getattr(first, "anchor", None)
         if anchor:
-            self.anchors[anchor] = built
+            self.anchors[anchor], self.sizes[anchor] = built, self.nodes - start
         return built
 
-    def _until(self, end: type) -> Iterator[Any]:
+    def _count(self, event: ev.Event, nodes: int) -> None:
+        self.nodes += nodes
+        if self.nodes > MAX_NODES:
+            raise _bound(event, f"a value expands to more than {MAX_NODES} nodes "
+                         "(aliases counted as what they repeat)")
+
+    def _until(self, first: ev.Event, end: type) -> Iterator[Any]:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _bound(first, f"nested deeper than {MAX_DEPTH} levels")
         for event in self.events:
             if isinstance(event, end):
+                self.depth -= 1
                 return
-            yield self.value(event)
+            yield self._node(event)
 
     def _scalar(self, event: ev.ScalarEvent) -> Any:
         tag = event.tag
@@ -69,8 +97,9 @@ class _Builder:
         node = ScalarNode(tag, event.value, style=event.style)
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError):
-            # e.g. `lastmod: 2019-13-45` looks like a date but is none: keep the text.
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # e.g. `lastmod: 2019-13-45` looks like a date but is none, or an integer beyond
+            # Python's 4300-digit limit: keep the text.
             return event.value
         finally:
             # The constructor memoises every node it built; a stream must not keep them.
@@ -81,6 +110,26 @@ class _Builder:
         while depth:
             event = next(self.events)
             depth += isinstance(event, _START) - isinstance(event, _END)
+
+
+def _bound(event: ev.Event, problem: str) -> yaml.MarkedYAMLError:
+    """A YAML error at `event`'s line, which `_guard` turns into an InputError."""
+    mark: Any = event.start_mark  # the C parser's Mark has the same fields
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
+
+
+def check_document(path: Path, name: str) -> None:
+    """InputError unless every YAML document in `path` is within MAX_DEPTH and MAX_NODES.
+
+    For files handed whole to yaml.safe_load (a FollowTheMoney mapping): its composer and
+    constructor recurse per level and share aliased values, which later walks then expand.
+    """
+    with _guard(name), path.open("rb") as fh:
+        events = _events(fh)
+        builder = _Builder(events)
+        for event in events:
+            if isinstance(event, (*_START, ev.ScalarEvent, ev.AliasEvent)):
+                builder.value(event)
 
 
 def _check_tag(event: ev.Event) -> None:
@@ -161,3 +210,5 @@ class _guard:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark is not None else ""
             raise InputError(f"{self.name}: not valid YAML{where}: {exc}") from None
+        if isinstance(exc, UnicodeDecodeError):
+            raise InputError(f"{self.name}: not UTF-8 at byte {exc.start}") from None

@@ -24,7 +24,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.model.addresses import BASE58_VERSIONS, normalise
-from ingest.formats.base import Item, SourceInput, base_units, json_lines, rejected, utc_from_epoch
+from ingest.formats.base import (
+    Item,
+    SourceInput,
+    base_units,
+    digits,
+    json_lines,
+    rejected,
+    shown,
+    utc_from_epoch,
+)
 from ingest.records import Rejected, TransferRecord
 from scamgraph.errors import InputError
 
@@ -64,17 +73,21 @@ def _transaction(chain: str, position: str, tx: dict[str, Any], max_pairs: int) 
 
 def _sums(chain: str, side: str, entries: list[dict[str, Any]]) -> dict[str, int]:
     """Value per normalised address, in order of first appearance."""
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ValueError(f"{side}s are not a list of objects")
     sums: dict[str, int] = {}
     for entry in entries:
         addresses, value = entry.get("addresses") or [], entry.get("value")
+        if not isinstance(addresses, list):
+            raise ValueError(f"{side} {shown(entry.get('index'))} addresses are not a list")
         if value is None:
-            raise ValueError(f"{side} {entry.get('index')} has no value (not enriched?)")
+            raise ValueError(f"{side} {shown(entry.get('index'))} has no value (not enriched?)")
         amount = int(base_units(value))
         if len(addresses) != 1:
             if amount == 0:
                 continue  # OP_RETURN and other zero-value outputs carry no money
-            raise ValueError(f"{side} {entry.get('index')} has no single standard address "
-                             f"(type {entry.get('type')!r})")
+            raise ValueError(f"{side} {shown(entry.get('index'))} has no single standard address "
+                             f"(type {shown(entry.get('type'))})")
         address = normalise(chain, str(addresses[0])).address
         sums[address] = sums.get(address, 0) + amount
     return sums
@@ -113,7 +126,8 @@ def transfers(chain: str, position: str, tx: dict[str, Any], max_pairs: int
                 chain=chain, tx=str(tx["hash"]).lower(), index=i * len(receivers) + j,
                 from_address=names[i], to_address=receiver, asset=ASSETS[chain],
                 amount_raw=str(share), decimals=DECIMALS, ts=ts,
-                block=int(block) if block is not None else None, position=position,
+                block=digits(block, "block_number") if block is not None else None,
+                position=position,
             ))
     if not records:
         raise ValueError("no value moves between distinct wallets (change to the sender only)")

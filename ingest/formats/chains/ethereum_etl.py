@@ -20,7 +20,16 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from graph.model.addresses import EVM_CHAINS, normalise
-from ingest.formats.base import Item, SourceInput, base_units, csv_rows, json_lines, rejected
+from ingest.formats.base import (
+    Item,
+    SourceInput,
+    base_units,
+    csv_rows,
+    digits,
+    json_lines,
+    rejected,
+    shown,
+)
 from ingest.formats.base import utc_from_epoch as epoch
 from ingest.records import Rejected, TransferRecord
 from scamgraph.errors import InputError
@@ -85,14 +94,14 @@ def transfer(chain: str, row: Mapping[str, Any], tokens: TokenLookup, position: 
              ) -> TransferRecord:
     """One token_transfer row as a TransferRecord; ValueError says what is wrong."""
     if row.get("type", "token_transfer") != "token_transfer":
-        raise ValueError(f"not a token_transfer (type {row.get('type')!r})")
+        raise ValueError(f"not a token_transfer (type {shown(row.get('type'))})")
     missing = [k for k in REQUIRED if row.get(k) in (None, "")]
     if missing:
         raise ValueError(f"missing field(s) {missing}")
     token = normalise(chain, str(row["token_address"])).address
     tx = str(row["transaction_hash"])
     if not _TX.match(tx):
-        raise ValueError(f"bad transaction hash {tx!r}")
+        raise ValueError(f"bad transaction hash {shown(tx)}")
     symbol, decimals = tokens(token)
     timestamp = row.get("block_timestamp")
     return TransferRecord(
@@ -107,10 +116,7 @@ def transfer(chain: str, row: Mapping[str, Any], tokens: TokenLookup, position: 
 
 
 def _int(value: Any, name: str) -> int:
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isascii() or not text.isdigit():
-        raise ValueError(f"{name} {value!r} is not a non-negative integer")
-    return int(text)
+    return digits(value, name)
 
 
 TokenLookup = Callable[[str], tuple[str, int | None]]

@@ -18,7 +18,6 @@ from any page of any account, and re-ingesting a page merges.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -30,7 +29,9 @@ from ingest.formats.base import (
     base_units,
     json_document,
     json_lines,
+    loads,
     rejected,
+    shown,
     utc_from_epoch,
 )
 from ingest.records import Rejected, TransferRecord
@@ -78,8 +79,8 @@ def _first_line_is_json(src: SourceInput) -> bool:
         for blob in fh:
             if blob.strip():
                 try:
-                    return isinstance(json.loads(blob), dict)
-                except (json.JSONDecodeError, UnicodeDecodeError):
+                    return isinstance(loads(blob), dict)
+                except ValueError:  # not JSON, too deep, or not UTF-8: not a JSON-lines file
                     return False
     raise InputError(f"{src.name}: empty file", hint="want TronGrid TRC-20 pages")
 
@@ -146,7 +147,7 @@ def _tx(value: Any) -> str:
 def _decimals(value: Any) -> int | None:
     if value is None or value == "":
         return None
-    number = int(value)
-    if not 0 <= number <= 77:
-        raise ValueError(f"token decimals {value!r} out of range")
-    return number
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit() or len(text) > 2 or int(text) > 77:
+        raise ValueError(f"token decimals {shown(value)} is not an integer in 0..77")
+    return int(text)

@@ -39,7 +39,7 @@ def convert_data(data: dict[str, Any], position: str, wallets: Wallets) -> Itera
         return
     try:
         proxy = model.get_proxy(data, cleaned=False)
-    except InvalidData as exc:
+    except (InvalidData, TypeError, ValueError, AttributeError) as exc:
         yield rejected(position, data, f"not a FtM entity: {exc} (schema {data.get('schema')!r})")
         return
     if not proxy.id:

@@ -12,13 +12,12 @@ wallet that appears later in the file.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from followthemoney import model
 
-from ingest.formats.base import Item, SourceInput, json_lines
+from ingest.formats.base import Item, SourceInput, json_lines, loads
 from ingest.formats.ftm.convert import Wallets, convert, convert_data
 from ingest.records import NodeRecord, Rejected
 
@@ -88,8 +87,8 @@ def _scan_wallets(src: SourceInput) -> Wallets:
             if b"CryptoWallet" not in blob:
                 continue
             try:
-                data = json.loads(blob)
-            except (ValueError, UnicodeDecodeError):
+                data = loads(blob)
+            except ValueError:
                 continue  # the streaming pass reports it
             for entity in flatten(data) if isinstance(data, dict) else ():
                 if entity.get("schema") == "CryptoWallet":

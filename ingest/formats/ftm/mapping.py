@@ -24,8 +24,9 @@ from followthemoney.mapping import QueryMapping
 from followthemoney.mapping.csv import CSVSource
 from followthemoney.util import sanitize_text
 
-from ingest.formats.base import Item, SourceInput, rejected
+from ingest.formats.base import Item, SourceInput, csv_records, rejected
 from ingest.formats.ftm.convert import Wallets, convert
+from ingest.formats.yaml_stream import check_document
 from ingest.records import Rejected
 from scamgraph.errors import InputError
 
@@ -57,9 +58,12 @@ def _plan(mapping_file: Path, csv_path: Path | None) -> list[tuple[Path, list[Qu
 
 
 def _load(mapping_file: Path) -> dict[str, Any]:
+    if not mapping_file.is_file():
+        raise InputError(f"{mapping_file}: cannot read the mapping file: not a file")
+    check_document(mapping_file, str(mapping_file))
     try:
         config = yaml.safe_load(mapping_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         raise InputError(f"{mapping_file}: cannot read the mapping file: {exc}") from None
     if not isinstance(config, dict):
         raise InputError(f"{mapping_file}: a mapping file is a YAML object of datasets")
@@ -92,7 +96,10 @@ def _make(data: dict[str, Any], dataset: str, mapping_file: Path) -> Query:
     data.pop("csv_urls", None)
     try:
         query = model.make_mapping(data, key_prefix=dataset, dataset=dataset)
-    except (InvalidMapping, FollowTheMoneyException) as exc:
+    except (InvalidMapping, FollowTheMoneyException, AttributeError, TypeError, ValueError,
+            KeyError) as exc:
+        # followthemoney assumes a well-typed mapping (e.g. `keys:` a list, `properties:` a
+        # mapping) and fails with whatever the wrong type raises.
         raise InputError(f"{mapping_file}: invalid FollowTheMoney mapping: {exc}") from None
     if not isinstance(query.source, CSVSource):
         raise InputError(f"{mapping_file}: only CSV mappings are supported")
@@ -126,7 +133,10 @@ def _records(path: Path) -> Iterator[tuple[str, dict[str, str]] | Rejected]:
     with raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
         reader = csv.DictReader(text, skipinitialspace=True)
-        for row in reader:
+        for row in csv_records(reader, path.name):
+            if isinstance(row, Rejected):
+                yield row
+                continue
             position = f"{path.name} line {reader.line_num}"
             values = [v for v in row.values() if isinstance(v, str)]
             if any("\udc80" <= ch <= "\udcff" for v in values for ch in v):

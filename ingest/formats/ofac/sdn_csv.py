@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from ingest.formats.base import Item, SourceInput, rejected
+from ingest.formats.base import Item, SourceInput, csv_records, rejected
 from ingest.formats.entity_common import compact
 from ingest.formats.ofac.common import designations, party_id, party_wallets
 from ingest.formats.ofac.sdn_remarks import Remarks, parse_remarks, programs
@@ -31,7 +31,12 @@ def read(src: SourceInput) -> Iterator[Item]:
     """Stream the rows of an SDN.CSV file as records."""
     good = bad = 0
     seen: dict[str, str] = {}  # ent_num -> position; the list has ~10^4 parties
-    for position, row in _rows(src):
+    for found in _rows(src):
+        if isinstance(found, Rejected):
+            bad += 1
+            yield found
+            continue
+        position, row = found
         repeat = _repeat(seen, position, row)
         items = [repeat] if repeat else list(_row(position, row))
         good += any(not isinstance(i, Rejected) for i in items)
@@ -54,7 +59,7 @@ def _repeat(seen: dict[str, str], position: str, row: list[str]) -> Rejected | N
     return rejected(position, ",".join(row), f"ent_num {row[0].strip()} repeats {first}")
 
 
-def _rows(src: SourceInput) -> Iterator[tuple[str, list[str]]]:
+def _rows(src: SourceInput) -> Iterator[tuple[str, list[str]] | Rejected]:
     with src.path.open("rb") as raw:
         if raw.read(2) in (b"\xff\xfe", b"\xfe\xff"):
             raise InputError(f"{src.name}: the file is UTF-16", hint="SDN.CSV is UTF-8 or ASCII")
@@ -62,8 +67,10 @@ def _rows(src: SourceInput) -> Iterator[tuple[str, list[str]]]:
         # surrogateescape: a row with bytes that are not UTF-8 is rejected, not the whole file.
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
         reader = csv.reader(text)
-        for row in reader:
-            if row and row != [EOF_MARK]:
+        for row in csv_records(reader, src.name):
+            if isinstance(row, Rejected):
+                yield row
+            elif row and row != [EOF_MARK]:
                 yield f"line {reader.line_num}", row
 
 

@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from ingest.formats.base import Item, SourceInput
+from ingest.formats.base import MAX_DEPTH, Item, SourceInput
 from ingest.formats.entity_common import sanctioned_by
 from ingest.formats.ofac.common import designations, party_id, party_wallets
 from ingest.formats.ofac.sdn_xml_parts import Refs, entry_facts, local, party_facts, party_node
@@ -51,6 +51,10 @@ def _stream(src: SourceInput) -> Iterator[Item]:
                 raise InputError(f"{src.name}: root element is {local(elem.tag)!r}, not Sanctions",
                                  hint="is this SDN_ADVANCED.XML?")
             stack.append(elem)
+            if len(stack) > MAX_DEPTH:
+                # Parts are read (and serialised for the quarantine) recursively.
+                raise InputError(f"{src.name}: elements nested deeper than {MAX_DEPTH} levels "
+                                 f"(at <{local(elem.tag)[:40]}>)", hint="the file is not OFAC's")
             continue
         stack.pop()
         tag = local(elem.tag)

@@ -37,7 +37,7 @@ def read(src: SourceInput) -> Iterator[Item]:
         position = f"feature {number}"
         try:
             yield from compound(feature, prefix, position)
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
             yield rejected(position, feature, reason)
 
