@@ -12,10 +12,10 @@ from api.context import Info
 from api.limits import guard, hops_cost
 from api.types.exposure import Exposure, ExposureMethodEnum
 from api.types.flows import Flow, GroupByEnum
-from api.types.trace import DirectionEnum, Trace
+from api.types.trace import DirectionEnum, Trace, TraceMethodEnum
 from graph import investigate
 from graph.investigate import limits as caps
-from graph.investigate.types import Direction, ExposureMethod, GroupBy, TraceParams
+from graph.investigate.types import Direction, ExposureMethod, GroupBy, TraceMethod, TraceParams
 
 HOPS = {"maxHops": (1, caps.MAX_HOPS)}
 TRACE_BOUNDS = {**HOPS, "maxPaths": (1, caps.MAX_PATHS), "evidencePerEntity": (0, 100)}
@@ -33,13 +33,14 @@ class MoneyQueries:
         min_amount: float | None = None, assets: list[str] | None = None,
         time_ordered: bool = True, stop_at: list[str] | None = None, rollup: bool = False,
         max_paths: int = 1000, expand_supernodes: bool = False, evidence_per_entity: int = 3,
+        method: TraceMethodEnum = TraceMethod.PATHS,  # type: ignore[valid-type]
     ) -> Trace:
         params = TraceParams(
             seeds=tuple(seeds), direction=direction, max_hops=max_hops, since=since, until=until,
             min_amount=min_amount, assets=tuple(assets or ()), time_ordered=time_ordered,
             stop_at=tuple(stop_at or ()), rollup=rollup, max_paths=max_paths,
             expand_supernodes=expand_supernodes, evidence_per_entity=evidence_per_entity,
-            supernode_degree=info.context.settings.supernode_degree,
+            supernode_degree=info.context.settings.supernode_degree, method=method,
         )
         ctx = info.context
         return Trace.from_record(await ctx.call(investigate.trace, ctx.graph, params))

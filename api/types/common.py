@@ -53,7 +53,10 @@ class AssetAmount:
     asset: str
     amount: float
     transfers: int
+    amount_raw: str | None = strawberry.field(
+        default=None, description="Exact base units (trace methods HAIRCUT, FIFO, LIFO).")
 
     @classmethod
     def from_record(cls, rec: AssetAmountRecord) -> AssetAmount:
-        return cls(asset=rec.asset, amount=rec.amount, transfers=rec.transfers)
+        return cls(asset=rec.asset, amount=rec.amount, transfers=rec.transfers,
+                   amount_raw=rec.amount_raw)
