@@ -11,11 +11,13 @@ import time
 from typing import Any
 
 import httpx
-from graphql import GraphQLArgument, GraphQLObjectType, get_named_type
+from graphql import GraphQLArgument, GraphQLError, GraphQLObjectType, get_named_type
 
 from api.auth import Role
+from api.errors import _coded
 from api.limits import BOUNDS_KEY, metadata
 from api.schema import build_schema
+from scamgraph.errors import QueryError
 from tests.api.support import Executor, auth
 
 FAST = 1.0
@@ -136,3 +138,23 @@ def test_deep_json_body_is_a_json_400_and_audited(client: httpx.Client, gql: Exe
     assert reply.json()["errors"][0]["message"] == "the body has a number with too many digits"
     last = gql.settings.audit_log_path.read_text().splitlines()[-2:]
     assert all('"status": 400' in line and "BAD_REQUEST" in line for line in last)
+
+
+def test_long_query_text_is_refused_before_parsing(client: httpx.Client) -> None:
+    query = '{ wallet(chain: "tron", address: "T%s") { id } }' % ("x" * 200_000)
+    started = time.perf_counter()
+    reply = client.post("/graphql", json={"query": query}, headers={**auth(Role.READER), **MODERN})
+    print(f"200 kB query: {(time.perf_counter() - started) * 1000:.1f} ms")
+    assert reply.status_code == 400
+    assert reply.json()["errors"][0]["message"] == (
+        "the query is 200046 characters long, more than 100000: pass long values as variables")
+
+
+def test_database_internals_are_not_returned() -> None:
+    raw = QueryError("Neo4j rejected the query: Neo.ClientError.Procedure.ProcedureCallFailed:"
+                     " org.apache.lucene.search.IndexSearcher$TooManyClauses: maxClauseCount")
+    error = GraphQLError("x", path=["search"], original_error=raw)
+    coded = _coded(error, executed=True)
+    assert coded.extensions == {"code": "INVALID_ARGUMENT"}
+    assert coded.message.startswith("Query.search: the database could not run this query")
+    assert "lucene" not in coded.message.lower() and "Neo." not in coded.message
