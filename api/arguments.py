@@ -23,6 +23,7 @@ from graphql import (
     Undefined,
     ValueNode,
     VariableNode,
+    get_named_type,
     value_from_ast_untyped,
 )
 
@@ -30,6 +31,8 @@ from graphql import (
 MAX_STRING = 1_000
 # Items of one list argument (seeds, kinds, relationship types, assets).
 MAX_LIST = 1_000
+# Argument types whose values are capped (a JSON argument is bounded by the body size).
+CAPPED_TYPES = frozenset({"String", "ID"})
 # Digits of an integer literal: far above any bound, far below Python's 4,300-digit limit.
 MAX_DIGITS = 20
 Bounds = Mapping[str, tuple[int, int]]
@@ -97,7 +100,8 @@ def check_arguments(where: str, field: GraphQLField, node: FieldNode, bounds: Bo
             problems.append(f"{where}: {name} {exc}")
             values[name] = bounds.get(name, (1, 1))[1]
     for name, value in list(values.items()):
-        problem = _check_size(name, value, max_string)
+        capped = name in field.args and get_named_type(field.args[name].type).name in CAPPED_TYPES
+        problem = _check_size(name, value, max_string) if capped else None
         if name in bounds:
             values[name], problem = _check_int(name, value, *bounds[name])
         if problem:

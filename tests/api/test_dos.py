@@ -158,3 +158,9 @@ def test_database_internals_are_not_returned() -> None:
     assert coded.extensions == {"code": "INVALID_ARGUMENT"}
     assert coded.message.startswith("Query.search: the database could not run this query")
     assert "lucene" not in coded.message.lower() and "Neo." not in coded.message
+
+
+def test_json_arguments_are_not_capped_as_lists(gql: Executor) -> None:
+    query = 'mutation($d: JSON!) { saveInvestigation(name: "big list", data: $d) { name } }'
+    assert gql.data(query, Role.ANALYST, d=list(range(5000))) == {
+        "saveInvestigation": {"name": "big list"}}
