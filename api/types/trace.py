@@ -30,7 +30,7 @@ TraceMethodEnum = strawberry.enum(
 
 @strawberry.type(description="Where the seeds' value in one asset is at the end of the window, "
                              "in base units: sent = attributed + stillHeld + returnedToSeeds + "
-                             "the dropped parts + rounding, exactly.")
+                             "the dropped parts, exactly.")
 class TraceConservation:
     asset: str
     decimals: int | None
@@ -41,14 +41,12 @@ class TraceConservation:
     dropped_min_amount_raw: str
     dropped_hop_cap_raw: str
     dropped_budget_raw: str
-    rounding_raw: str
 
     @classmethod
     def from_record(cls, rec: Conservation) -> TraceConservation:
         raw = {k: str(getattr(rec, k)) for k in (
             "sent_raw", "attributed_raw", "still_held_raw", "returned_to_seeds_raw",
-            "dropped_min_amount_raw", "dropped_hop_cap_raw", "dropped_budget_raw",
-            "rounding_raw")}
+            "dropped_min_amount_raw", "dropped_hop_cap_raw", "dropped_budget_raw")}
         return cls(asset=rec.asset, decimals=rec.decimals, **raw)
 
 

@@ -152,8 +152,9 @@ CALL (seeds, reached) {
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
     AND (NOT x IN seeds OR startNode(t) = x)
   WITH DISTINCT t LIMIT $max_transfers + 1
-  RETURN collect(t {id: coalesce(t.id, elementId(t)), .tx, .index, .asset, .amount, .amount_raw,
-    .decimals, .ts, from: startNode(t).id, to: endNode(t).id}) AS transfers
+  // Lists with epoch milliseconds, not maps with datetimes: 4x faster to ship at 85 000 rows.
+  RETURN collect([coalesce(t.id, elementId(t)), t.tx, t.index, t.asset, t.amount, t.amount_raw,
+    t.decimals, t.ts.epochMillis, startNode(t).id, endNode(t).id]) AS transfers
 }
 RETURN [s IN seeds | s.id] AS seeds, transfers[..$max_transfers] AS transfers,
   cut OR size(transfers) > $max_transfers AS cut,

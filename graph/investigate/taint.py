@@ -13,16 +13,17 @@ asset in (ts, id) order, each wallet holding a pool (taint_pools):
   seed is returned (not sent again); stops and supernodes keep what enters them; value leaving
   the region from its last level is dropped past the hop cap, elsewhere past a budget.
 
-So per asset: sent = attributed + still held + returned + dropped (+ haircut rounding), in
-base units; TraceResult.conservation states it. POISON counts tainted transfers in full and
-does not conserve (conservation is empty).
+So per asset: sent = attributed + still held + returned + dropped, in integer base units;
+TraceResult.conservation states it. POISON counts tainted transfers in full and does not
+conserve (conservation is empty).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from graph.db import Graph, native
+from graph.db import Graph
 from graph.investigate import convert
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.taint_result import conservation, endpoints, organisations, wallets
@@ -34,7 +35,8 @@ from scamgraph.errors import ValidationError
 SEMANTICS = {
     TraceMethod.HAIRCUT: (
         "HAIRCUT: each transfer carries the sender's share of the seeds' value at that moment "
-        "(tainted / total balance, exact fractions, floored to the base unit). "),
+        "(tainted x amount // balance, integer base units: the fraction of a unit stays with the "
+        "sender). "),
     TraceMethod.FIFO: (
         "FIFO: each transfer spends the sender's oldest received units first. "),
     TraceMethod.LIFO: (
@@ -67,8 +69,18 @@ def fetch_region(graph: Graph, params: TraceParams, seeds: list[str]) -> Region:
     row = graph.read("investigations/taint_region", _query_params(params, seeds),
                      timeout_s=params.timeout_s)[0]
     reached = {r["id"]: (int(r["level"]), bool(r["expand"]), r["role"]) for r in row["reached"]}
-    return Region(frozenset(row["seeds"]), reached, native(row["transfers"]), bool(row["cut"]),
-                  params.max_hops)
+    return Region(frozenset(row["seeds"]), reached, [_transfer(t) for t in row["transfers"]],
+                  bool(row["cut"]), params.max_hops)
+
+
+FIELDS = ("id", "tx", "index", "asset", "amount", "amount_raw", "decimals", "ts", "from", "to")
+
+
+def _transfer(values: list[Any]) -> dict[str, Any]:
+    t = dict(zip(FIELDS, values, strict=True))
+    if t["ts"] is not None:
+        t["ts"] = datetime.fromtimestamp(t["ts"] / 1000, UTC)
+    return t
 
 
 def value_trace(graph: Graph, params: TraceParams, seeds: list[str],

@@ -1,17 +1,17 @@
 """What one wallet holds of the seeds' value, per tracing method (see taint.py for the rules).
 
 Amounts are integer base units. A transfer moves a `Carried`: how much of it is the seeds'
-value (`taint`, exact: a Fraction for HAIRCUT, an integer for the others) and, for FIFO and
-LIFO, the lots it is made of in the order the sender spent them. A wallet's balance before
-the window is unknown: an outflow larger than what the wallet is known to hold draws the
-shortfall from unknown funds, which count as clean.
+value (`taint`, integer base units) and, for FIFO and LIFO, the lots it is made of in the
+order the sender spent them. HAIRCUT floors each transfer's share to the base unit and leaves
+the fraction with the sender, so sums stay exact and nothing is lost to rounding. A wallet's
+balance before the window is unknown: an outflow larger than what the wallet is known to hold
+draws the shortfall from unknown funds, which count as clean.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Protocol
 
 from graph.investigate.types_value import TraceMethod
@@ -23,16 +23,16 @@ Lot = tuple[bool, int]  # (is the seeds' value, base units)
 class Carried:
     """The seeds' share of one transfer."""
 
-    taint: Fraction
+    taint: int
     lots: tuple[Lot, ...] = ()
 
     @classmethod
     def clean(cls, amount: int) -> Carried:
-        return cls(Fraction(0), ((False, amount),))
+        return cls(0, ((False, amount),))
 
     @classmethod
     def tainted(cls, amount: int) -> Carried:
-        return cls(Fraction(amount), ((True, amount),))
+        return cls(amount, ((True, amount),))
 
 
 class Pool(Protocol):
@@ -46,7 +46,7 @@ class HaircutPool:
 
     def __init__(self) -> None:
         self.total = 0
-        self.taint = Fraction(0)
+        self.taint = 0
 
     def receive(self, amount: int, carried: Carried) -> None:
         self.total += amount
@@ -55,9 +55,10 @@ class HaircutPool:
     def send(self, amount: int) -> Carried:
         if amount <= 0 or self.total <= 0:
             self.total = max(self.total - amount, 0)
-            return Carried(Fraction(0))
+            return Carried(0)
         # Shortfall beyond the known balance is clean unknown money: the ratio is over max().
-        carried = self.taint * amount / max(self.total, amount)
+        # Floored: taint - carried <= total - amount still holds, so taint never exceeds total.
+        carried = self.taint * amount // max(self.total, amount)
         self.taint -= carried
         self.total = max(self.total - amount, 0)
         return Carried(carried)
@@ -88,7 +89,7 @@ class LotPool:
                 self.lots.pop() if self.newest_first else self.lots.popleft()
         if left > 0:
             taken.append((False, left))  # the shortfall: clean unknown funds
-        return Carried(Fraction(sum(u for t, u in taken if t)), tuple(taken))
+        return Carried(sum(u for t, u in taken if t), tuple(taken))
 
 
 class PoisonPool:

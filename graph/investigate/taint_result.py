@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from graph.investigate.taint_sim import Flow, Region
@@ -22,8 +20,8 @@ from graph.investigate.types import (
 )
 
 
-def scaled(raw: int | Fraction, decimals: int | None) -> float:
-    return float(Fraction(raw) / 10 ** (decimals or 0))
+def scaled(raw: int, decimals: int | None) -> float:
+    return raw / 10 ** (decimals or 0)
 
 
 def hop(t: dict[str, Any]) -> Hop:
@@ -35,8 +33,8 @@ def hop(t: dict[str, Any]) -> Hop:
 class _Reach:
     """The value entering one organisation (or endpoint): per asset, with the transfers."""
 
-    amounts: dict[str, Fraction] = field(default_factory=lambda: defaultdict(Fraction))
-    transfers: list[tuple[dict[str, Any], Fraction]] = field(default_factory=list)
+    amounts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    transfers: list[tuple[dict[str, Any], int]] = field(default_factory=list)
     members: set[str] = field(default_factory=set)
     level: int = 1 << 30  # lowered to the nearest member wallet's level
 
@@ -44,8 +42,8 @@ class _Reach:
         counts: dict[str, int] = defaultdict(int)
         for t, _ in self.transfers:
             counts[t.get("asset") or ""] += 1
-        return tuple(AssetAmount(a, scaled(math.floor(v), flows[a].decimals), counts[a],
-                                 str(math.floor(v))) for a, v in sorted(self.amounts.items()))
+        return tuple(AssetAmount(a, scaled(v, flows[a].decimals), counts[a], str(v))
+                     for a, v in sorted(self.amounts.items()))
 
     def evidence(self, cap: int) -> tuple[EvidencePath, ...]:
         biggest = sorted(self.transfers, key=lambda tc: (-tc[1], str(tc[0]["id"])))[:cap]
@@ -99,11 +97,10 @@ def wallets(flows: dict[str, Flow], region: Region,
     rows = []
     for asset, flow in sorted(flows.items()):
         for w, got in flow.received.items():
-            held = got - flow.passed.get(w, Fraction(0))
+            passed = flow.passed.get(w, 0)
             rows.append(WalletValue(
-                w, asset, role(w, flow, region, controlled), math.floor(got),
-                math.floor(flow.passed.get(w, Fraction(0))), math.floor(held),
-                scaled(math.floor(got), flow.decimals), scaled(math.floor(held), flow.decimals),
+                w, asset, role(w, flow, region, controlled), got, passed, got - passed,
+                scaled(got, flow.decimals), scaled(got - passed, flow.decimals),
                 region.reached[w][0]))
     rows.sort(key=lambda r: (r.asset, r.hops, -r.received_raw, r.wallet_id))
     return tuple(rows)
@@ -127,24 +124,21 @@ def endpoints(flows: dict[str, Flow], region: Region, controlled: set[str],
 
 def conservation(flows: dict[str, Flow], region: Region,
                  controlled: set[str]) -> tuple[Conservation, ...]:
-    """Per asset: sent = attributed + still held + returned + dropped + rounding, exactly."""
+    """Per asset: sent = attributed + still held + returned + dropped, exactly."""
     out = []
     for asset, flow in sorted(flows.items()):
         if not flow.sent:
             continue
-        attributed, still = Fraction(0), Fraction(0)
+        attributed, still = 0, 0
         for w, got in flow.received.items():
-            held = got - flow.passed.get(w, Fraction(0))
+            held = got - flow.passed.get(w, 0)
             if role(w, flow, region, controlled) == "intermediate":
                 still += held
             else:
                 attributed += held
-        parts = [attributed, still, flow.returned, flow.dropped_min_amount,
-                 flow.dropped_hop_cap, flow.dropped_budget]
-        floors = [math.floor(p) for p in parts]
         out.append(Conservation(
-            asset=asset, decimals=flow.decimals, sent_raw=flow.sent, attributed_raw=floors[0],
-            still_held_raw=floors[1], returned_to_seeds_raw=floors[2],
-            dropped_min_amount_raw=floors[3], dropped_hop_cap_raw=floors[4],
-            dropped_budget_raw=floors[5], rounding_raw=flow.sent - sum(floors)))
+            asset=asset, decimals=flow.decimals, sent_raw=flow.sent, attributed_raw=attributed,
+            still_held_raw=still, returned_to_seeds_raw=flow.returned,
+            dropped_min_amount_raw=flow.dropped_min_amount,
+            dropped_hop_cap_raw=flow.dropped_hop_cap, dropped_budget_raw=flow.dropped_budget))
     return tuple(out)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from graph.investigate.taint_pools import Carried, Pool, new_pool
@@ -27,18 +26,18 @@ class Region:
 
 @dataclass
 class Flow:
-    """The seeds' value in one asset: where it went, exactly (Fractions for HAIRCUT)."""
+    """The seeds' value in one asset: where it went, in integer base units."""
 
     decimals: int | None = None
     sent: int = 0
-    received: dict[str, Fraction] = field(default_factory=lambda: defaultdict(Fraction))
-    passed: dict[str, Fraction] = field(default_factory=lambda: defaultdict(Fraction))
+    received: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    passed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     # Transfers that carried some of the value into a wallet that is not a seed.
-    inflows: list[tuple[dict[str, Any], Fraction]] = field(default_factory=list)
-    returned: Fraction = Fraction(0)
-    dropped_min_amount: Fraction = Fraction(0)
-    dropped_hop_cap: Fraction = Fraction(0)
-    dropped_budget: Fraction = Fraction(0)
+    inflows: list[tuple[dict[str, Any], int]] = field(default_factory=list)
+    returned: int = 0
+    dropped_min_amount: int = 0
+    dropped_hop_cap: int = 0
+    dropped_budget: int = 0
 
 
 def raw_units(t: dict[str, Any]) -> int | None:

@@ -20,7 +20,7 @@ class TraceMethod(enum.Enum):
 
 @dataclass(frozen=True)
 class WalletValue:
-    """The seeds' value at one wallet, in one asset, in exact base units (floored)."""
+    """The seeds' value at one wallet, in one asset, in integer base units."""
 
     wallet_id: EntityId
     asset: str
@@ -37,7 +37,7 @@ class WalletValue:
 class Conservation:
     """Where the seeds' value in one asset is at the end: the parts add up to sent_raw exactly.
 
-    sent = attributed + still_held + returned_to_seeds + dropped_* + rounding (all base units).
+    sent = attributed + still_held + returned_to_seeds + dropped_* (all integer base units).
     """
 
     asset: str
@@ -49,4 +49,3 @@ class Conservation:
     dropped_min_amount_raw: int
     dropped_hop_cap_raw: int
     dropped_budget_raw: int
-    rounding_raw: int  # haircut: what flooring each part to the base unit left over

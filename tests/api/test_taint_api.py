@@ -17,7 +17,7 @@ TRACE = """{ trace(seeds: ["tron:S"], method: HAIRCUT) {
   unattributed { walletId amounts { amountRaw } }
   wallets { walletId asset role hops receivedRaw passedOnRaw heldRaw }
   conservation { asset decimals sentRaw attributedRaw stillHeldRaw returnedToSeedsRaw
-    droppedMinAmountRaw droppedHopCapRaw droppedBudgetRaw roundingRaw } } }"""
+    droppedMinAmountRaw droppedHopCapRaw droppedBudgetRaw } } }"""
 
 
 def test_haircut_trace_with_defaults(gql: Executor, graph: Graph) -> None:
@@ -36,4 +36,4 @@ def test_haircut_trace_with_defaults(gql: Executor, graph: Graph) -> None:
     assert trace["conservation"] == [{
         "asset": "USDT", "decimals": 6, "sentRaw": "3000000", "attributedRaw": "3000000",
         "stillHeldRaw": "0", "returnedToSeedsRaw": "0", "droppedMinAmountRaw": "0",
-        "droppedHopCapRaw": "0", "droppedBudgetRaw": "0", "roundingRaw": "0"}]
+        "droppedHopCapRaw": "0", "droppedBudgetRaw": "0"}]

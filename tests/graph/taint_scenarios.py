@@ -30,8 +30,8 @@ def mix_split() -> Scenario:
 def thirds() -> Scenario:
     """S -1 unit-> M, C -2 units-> M, then M -1 unit-> X (base units).
 
-    HAIRCUT: X gets 1/3 of a unit (attributed), M still holds 2/3: each floors to 0, so the
-    conservation block reports 1 unit of rounding.
+    HAIRCUT: X's share is 1/3 of a unit, floored to 0; the fraction stays with M, which passed
+    none of the value on and so holds the 1 unit (attributed, as an endpoint).
     """
     s = Scenario()
     sd, c, m, x = (s.wallet(n) for n in ["S", "C", "M", "X"])
