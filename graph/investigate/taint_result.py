@@ -21,7 +21,8 @@ from graph.investigate.types import (
 
 
 def scaled(raw: int, decimals: int | None) -> float:
-    return raw / 10 ** (decimals or 0)
+    scale: int = 10 ** (decimals or 0)
+    return raw / scale
 
 
 def hop(t: dict[str, Any]) -> Hop:
