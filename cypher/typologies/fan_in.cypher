@@ -1,0 +1,52 @@
+// Typology fan-in consolidation: many wallets pay one wallet within a time window.
+// Hit: a receiving wallet (not an exchange's or bridge's) that got transfers of one asset, each
+// >= $min_amount, from at least $min_senders distinct wallets within $window_hours, summing to
+// at least $min_total. The best window counts (most senders, then the largest total); score =
+// distinct senders. Evidence: the transfers in that window (at most $max_evidence).
+// Anchors (receivers): the $wallets in scope and their direct counterparties, or, with no
+// wallets, every wallet receiving a transfer in [$since, $until] (at most $max_anchors; past it
+// `cut` is true). Only transfers in [$since, $until] count (null: unbounded).
+// Parameters and defaults (Neo4j Browser):
+// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_senders: 5, window_hours: 720, min_amount: 0.0, min_total: 10000.0, max_inflows: 500}
+CALL () {
+  UNWIND $wallets AS wid
+  MATCH (w:Entity&Wallet {id: wid})
+  RETURN w
+  UNION
+  UNWIND $wallets AS wid
+  MATCH (:Entity&Wallet {id: wid})-[t:TRANSFER]-(w:Wallet)
+  WHERE ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
+  RETURN w
+  UNION
+  WITH 1 AS whole WHERE size($wallets) = 0
+  MATCH ()-[t:TRANSFER]->(w:Wallet)
+  WHERE t.ts >= $since AND t.ts <= $until
+  RETURN w
+}
+WITH collect(DISTINCT w) AS found
+WITH found[..$max_anchors] AS anchors, size(found) > $max_anchors AS cut
+CALL (anchors) {
+  UNWIND anchors AS c
+  WITH c WHERE NOT EXISTS { (c)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
+  MATCH (s:Wallet)-[t:TRANSFER]->(c)
+  WHERE s <> c AND t.ts IS NOT NULL AND t.amount >= $min_amount
+    AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
+    AND (size($assets) = 0 OR t.asset IN $assets)
+  WITH c, t, s ORDER BY t.ts, t.id
+  WITH c, t.asset AS asset, collect({t: t, s: s.id})[..$max_inflows] AS ins
+  WHERE size(ins) >= $min_senders
+  UNWIND range(0, size(ins) - 1) AS i
+  UNWIND [x IN ins WHERE x.t.ts >= ins[i].t.ts
+    AND x.t.ts <= ins[i].t.ts + duration({hours: $window_hours})] AS x
+  WITH c, asset, i, count(DISTINCT x.s) AS senders, sum(x.t.amount) AS total, collect(x.t) AS ts
+  WHERE senders >= $min_senders AND total >= $min_total
+  WITH c, asset, senders, total, ts ORDER BY senders DESC, total DESC, i
+  WITH c, asset, head(collect({senders: senders, total: total, ts: ts})) AS best
+  RETURN collect({key: c.id + '|' + asset, score: toFloat(best.senders), anchor: c.id,
+    wallets: [c.id] + [t IN best.ts[..$max_evidence] | startNode(t).id],
+    amounts: [{asset: asset, amount: best.total, transfers: size(best.ts)}],
+    transfers: [t IN best.ts[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id,
+      to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
+    detail: {senders: best.senders, total: best.total}})[..$max_hits + 1] AS hits
+}
+RETURN cut, hits
