@@ -20,6 +20,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from graph.db import Graph
+from ingest.heartbeat import abandon_stale
 from jobs import metrics
 from jobs.cron import cron_trigger, next_fire
 from jobs.manifest import Job, Manifest
@@ -39,6 +40,11 @@ class JobRunner:
     def __init__(self, graph: Graph, settings: Settings,
                  on_outcome: Callable[[JobRun], None] | None = None) -> None:
         self.graph, self.settings, self.on_outcome = graph, settings, on_outcome
+        try:
+            # A scheduler starting after a crash says so at once, not at its first firing.
+            abandon_stale(graph, settings.run_heartbeat_s)
+        except ScamgraphError as exc:
+            log.error("could not mark abandoned runs: %s", exc)
 
     def __call__(self, job: Job) -> JobRun | None:
         try:
