@@ -82,6 +82,11 @@ def page_cost(size_arg: str) -> CostFn:
     return lambda args: (1, max(1, int(args.get(size_arg) or 1)))
 
 
+def typology_cost(size_arg: str, base: int = 500) -> CostFn:
+    """Typology scans: a bounded scan (base), the selection once per hit of the page."""
+    return lambda args: (base, max(1, int(args.get(size_arg) or 1)))
+
+
 def metadata(field: GraphQLField) -> Mapping[str, Any]:
     definition = (field.extensions or {}).get("strawberry-definition")
     return getattr(definition, "metadata", None) or {}

@@ -27,12 +27,13 @@ from api.resolvers.entities import EntityQueries
 from api.resolvers.money import MoneyQueries
 from api.resolvers.mutations import Mutation
 from api.resolvers.operations import OperationQueries
+from api.resolvers.typologies import TypologyQueries
 from api.types.records import ENTITY_TYPES
 from api.validation import CachedValidation, RequestRules
 from scamgraph.settings import Settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
-Query = merge_types("Query", (EntityQueries, MoneyQueries, OperationQueries))
+Query = merge_types("Query", (EntityQueries, MoneyQueries, OperationQueries, TypologyQueries))
 
 
 class Schema(strawberry.Schema):
