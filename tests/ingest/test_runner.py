@@ -133,3 +133,18 @@ def test_dry_run_writes_nothing(graph: Graph, settings: Settings) -> None:
         "dry-run", 7, 2, 0)
     assert counts(graph, data_only=True) == {}
     assert "node:IngestRun" not in counts(graph)
+
+
+def test_a_long_ingest_beats_and_ends_as_itself_not_abandoned(
+        graph: Graph, settings: Settings) -> None:
+    # Beats every 0.05 s; the sweep at the next start must leave the finished run alone.
+    beating = settings.model_copy(update={"run_heartbeat_s": 0.05})
+    summary = ingest(graph, beating, "ethereum-etl", USDT_FILE)
+    run = one(graph, "MATCH (r:IngestRun {id: $id}) RETURN r.status AS status, "
+                     "r.heartbeat_s AS every, r.heartbeat_at AS beat", id=summary.run_id)
+    assert (run["status"], run["every"]) == ("succeeded", 0.05)
+    assert run["beat"].to_native() >= summary.started_at
+    ingest(graph, beating, "ethereum-etl", USDT_FILE)  # the next start sweeps
+    again = one(graph, "MATCH (r:IngestRun {id: $id}) RETURN r.status AS status",
+                id=summary.run_id)
+    assert again["status"] == "succeeded"
