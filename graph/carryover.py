@@ -8,16 +8,24 @@ entities above all, would be lost, so `capture` refuses such a graph.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from graph.db import Graph
+from graph.db.portable import from_portable, to_portable
+from graph.local.journal import write_atomic
 from scamgraph.errors import QueryError, ValidationError
 
 CARRIED_LABELS = frozenset({
     "Source", "IngestRun", "SchemaMigration", "JobState", "JobLock", "Investigation",
+    "Judgement", "ClusterMember",  # entity resolution (graph/resolve): analysts' work
 })
 CARRIED_TYPES = frozenset({"FROM_SOURCE"})
+# "CREATE CONSTRAINT `name` FOR ..." as SHOW CONSTRAINTS / SHOW INDEXES spell them.
+_NAMED = re.compile(r"^(CREATE (?:[A-Z]+ )?(?:CONSTRAINT|INDEX) `(?:[^`]|``)+`)( FOR .*)$", re.S)
 # Index population after an import of 10^7 transfers takes minutes, not the query budget.
 SCHEMA_TIMEOUT_S = 3600.0
 
@@ -46,6 +54,37 @@ def capture(graph: Graph) -> CarryOver:
     return CarryOver([row["statement"] for row in graph.read("bulk/constraints")],
                      [row["statement"] for row in graph.read("bulk/indexes")],
                      graph.read("bulk/carried_nodes"), links)
+
+
+def save(carry: CarryOver, path: Path) -> None:
+    """Write `carry` to `path` (atomically; values round-trip exactly, graph/db/portable.py):
+    it must survive the bulk process, which may be killed while the store is away."""
+    # Not dataclasses.asdict: it rebuilds tuples, and a Duration is one (it would break).
+    fields = {"constraints": carry.constraints, "indexes": carry.indexes,
+              "nodes": carry.nodes, "links": carry.links}
+    write_atomic(path, json.dumps(to_portable(fields), ensure_ascii=False))
+
+
+def load(path: Path) -> CarryOver:
+    data = from_portable(json.loads(path.read_text(encoding="utf-8")))
+    return CarryOver(data["constraints"], data["indexes"], data["nodes"], data["links"])
+
+
+def if_not_exists(carry: CarryOver) -> CarryOver:
+    """The same schema, each statement a no-op where it already holds: a recovery repeats
+    schema steps a killed load may have done."""
+    def guarded(statement: str) -> str:
+        match = _NAMED.match(statement)
+        if match is None:
+            raise ValidationError(f"unexpected schema statement: {statement[:80]}")
+        return f"{match.group(1)} IF NOT EXISTS{match.group(2)}"
+    return CarryOver([guarded(s) for s in carry.constraints], [guarded(s) for s in carry.indexes],
+                     carry.nodes, carry.links)
+
+
+def clear_restored(graph: Graph) -> None:
+    """Delete bookkeeping nodes from an imported store, where only a restore wrote them."""
+    graph.write("bulk/clear_carried", {"carried": sorted(CARRIED_LABELS)})
 
 
 def start_indexes(graph: Graph, carry: CarryOver) -> None:

@@ -88,7 +88,14 @@ class LocalNeo4j:
         )
 
     def start(self) -> ServerStatus:
-        """Start the server unless it runs; return once Bolt answers."""
+        """Start the server unless it runs; return once Bolt answers. A bulk load killed part
+        way is finished or undone first (graph/local/recovery.py)."""
+        from graph.local.recovery import recover
+
+        recover(self)
+        return self.start_without_recovery()
+
+    def start_without_recovery(self) -> ServerStatus:
         if self.pid() is not None:
             return self._wait_for_bolt(self.pid())
         self._check_ports()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from graph.db import Graph
+from graph.db.portable import to_portable
 from graph.local.importer import ARRAY_DELIMITER
 from ingest.bulk.stage import StageRow, stage_row
 from ingest.bulk.worker import StagingProcess
@@ -80,6 +82,27 @@ class Load:
             self.summary.written = self.summary.created = 0
         record_start(graph, self.summary, self.given)
         record_end(graph, self.summary)
+
+
+    def closing_writes(self) -> list[dict[str, Any]]:
+        """The writes `finish(graph, "succeeded", None)` would make now, as tagged JSON: a
+        recovery that completes a killed load replays them (graph/local/recovery.py)."""
+        summary = dataclasses.replace(self.summary)
+        summary.quarantine_path = self.quarantine.path if self.quarantine.written else None
+        summary.finish("succeeded")
+        recorder = _Recorder()
+        # record_start/record_end call only `write`: the recorder keeps what they would send.
+        record_start(cast(Graph, recorder), summary, self.given)
+        record_end(cast(Graph, recorder), summary)
+        return recorder.writes
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.writes: list[dict[str, Any]] = []
+
+    def write(self, name: str, params: dict[str, Any]) -> None:
+        self.writes.append({"query": name, "params": to_portable(params)})
 
 
 def quarantine_merged(loads: Sequence[Load], merged: list[dict[str, Any]]) -> None:

@@ -14,7 +14,10 @@
 
 The old store is only read; the server is stopped while the files are staged, so the API is
 offline for the whole load. Any failure puts the old store back (untouched before step 3) and
-records each file's IngestRun there as "failed" with the error. Re-running a bulk load
+records each file's IngestRun there as "failed" with the error. Each step is journaled and
+the carry-over saved to disk first, so if the process is killed the next server start
+completes the load (new store fully imported) or puts the old store back
+(graph/local/recovery.py). Re-running a bulk load
 is refused once the graph holds entities; the same files then merge idempotently through
 `run_ingest`, which gives the same nodes, relationships and properties.
 """
@@ -27,12 +30,14 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from graph import migrate
 from graph.carryover import (
     capture,
     create_constraints_merging_duplicates,
     restore,
+    save,
     start_indexes,
 )
 from graph.connect import open_graph
@@ -98,10 +103,14 @@ class _Bulk:
             self.graph.close()
             raise
         self.graph.close()
+        swap = StoreSwap(self.server, self.server.home / "run" / "bulk-carryover.json",
+                         self.workdir)
+        # On disk before the server stops: a killed load is completed from it on next start.
+        save(carry, Path(swap.entry.carryover))
+        swap.record("staging")
         # Stopping takes a few seconds of JVM shutdown: overlapped with the staging.
         stopper = threading.Thread(target=self.server.stop, name="scamgraph-stop")
         stopper.start()
-        swap = StoreSwap(self.server)
         staging: StagingProcess | None = None
         try:
             self.workdir.mkdir(parents=True)
@@ -112,15 +121,19 @@ class _Bulk:
                 self.loads[-1].stage(staging, self.progress)
             files = staging.files()
             stopper.join()
+            self._journal_runs(swap, "stopped")
             swap.set_aside()
             if self.progress:
                 self.progress("import", staging.staged)
             swap.run_import(files, timeout_s=self.settings.query_timeout_s * IMPORT_TIMEOUT_FACTOR)
             self._reopen()
+            swap.record("restarted")
             start_indexes(self.graph, carry)
             restore(self.graph, carry)
+            swap.record("carried")
             merged = create_constraints_merging_duplicates(self.graph, carry)
             quarantine_merged(self.loads, merged)
+            self._journal_runs(swap, "schema")
             for load in self.loads:
                 load.finish(self.graph, "succeeded", None)
         except BaseException as exc:
@@ -134,6 +147,11 @@ class _Bulk:
             shutil.rmtree(self.workdir, ignore_errors=True)
         swap.keep()
         return [load.summary for load in self.loads]
+
+    def _journal_runs(self, swap: StoreSwap, step: str) -> None:
+        """The Sources and IngestRuns a recovery records if it completes this load."""
+        swap.entry.runs = [write for load in self.loads for write in load.closing_writes()]
+        swap.record(step)
 
     def _recover(self, swap: StoreSwap, error: str) -> None:
         """Back to the old store, running, with every IngestRun of this load closed "failed"."""

@@ -1,0 +1,194 @@
+"""A bulk load killed (SIGKILL) at each step of its store swap, then `scamgraph db start`.
+
+Each case runs the real CLI (`scamgraph ingest ethereum-etl --bulk`) against the second Neo4j
+of test_bulk.py, stopped at one journaled step by the test hook SCAMGRAPH_BULK_PAUSE_AT, and
+kills it there; the recovery that `db start` runs must leave one of the two consistent graphs:
+the old one, or the one an uninterrupted load gives. Both are compared by counts (labels,
+relationship types, constraints, indexes) and a fingerprint of every node and transfer, with
+the old bookkeeping's properties (zoned datetimes with nanoseconds among them) in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from graph import migrate
+from graph.connect import open_graph
+from graph.db import Graph
+from graph.local.journal import PAUSE_ENV, BulkJournal, process_started
+from graph.maintenance import clear_data
+from scamgraph.settings import Settings
+from tests.ingest.helpers import counts, fixture, rows
+from tests.ingest.test_bulk import bulk_settings  # noqa: F401  (the fixture)
+
+ETH = fixture("ethereum-etl/usdt_17173049_17173050.token_transfers.jsonl")
+# Bookkeeping with fixed values: the old graph is the same after every reset.
+OLD_BOOKKEEPING = """
+CREATE (s:Source {id: 'earlier:source', name: 'earlier', format: 'ftm'})
+CREATE (r:IngestRun {id: 'earlier-run', source_id: 'earlier:source', status: 'succeeded',
+  mode: 'merge', read: 3, started_at: datetime('2024-05-06T07:08:09.123456789Z'),
+  ended_at: datetime('2024-05-06T07:08:10.5+02:00')})-[:FROM_SOURCE]->(s)
+CREATE (:Investigation {id: 'inv-1', name: 'case', data: '{"nodes": ["a"]}',
+  created_by: 'analyst', created_at: datetime('2023-01-02T03:04:05.000000001[Europe/Berlin]')})
+CREATE (:JobState {name: 'ofac-sdn', etag: 'W/"1"', updated_at: datetime('2024-01-01T00:00Z'),
+  day: date('2024-01-01'), every: duration('PT6H'), tags: ['a', 'b']})
+"""
+
+
+def _reset(settings: Settings) -> None:
+    """The old graph: migrated, no data, the fixed bookkeeping above."""
+    with open_graph(settings) as graph:
+        migrate.migrate(graph)
+        clear_data(graph)
+        graph.driver.execute_query(OLD_BOOKKEEPING, database_=graph.database)
+
+
+def _state(settings: Settings) -> dict[str, Any]:
+    """Counts and a fingerprint of the whole graph (the new load's run by its counts only).
+    A generous budget: a server just started on a busy machine answers slowly."""
+    patient = settings.model_copy(update={"query_timeout_s": 300.0})
+    with open_graph(patient, start_local=False) as graph:
+        return {"counts": counts(graph), "schema": _schema(graph), "fingerprint": _print(graph)}
+
+
+def _schema(graph: Graph) -> dict[str, int]:
+    found = rows(graph, "SHOW CONSTRAINTS YIELD name RETURN count(*) AS n")[0]["n"]
+    indexes = rows(graph, "SHOW INDEXES YIELD name RETURN count(*) AS n")[0]["n"]
+    return {"constraints": found, "indexes": indexes}
+
+
+def _print(graph: Graph) -> str:
+    nodes = rows(graph, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS p")
+    links = rows(graph, "MATCH (a)-[r]->(b) RETURN type(r) AS t, r.id AS id, "
+                        "coalesce(a.id, a.name) AS a, coalesce(b.id, b.name) AS b")
+    keep = ("id", "source_id", "status", "mode", "read", "written", "quarantined")
+    lines = []
+    for row in nodes:
+        p = row["p"]
+        if "Wallet" in row["labels"] or "SchemaMigration" in row["labels"]:
+            p = {k: p.get(k) for k in ("id", "version", "name", "checksum")}  # times of the run
+        elif "IngestRun" in row["labels"] and p.get("mode") == "bulk":
+            p = {k: p.get(k) for k in keep if k != "id"}  # this load's run: a fresh id
+        lines.append(repr((sorted(row["labels"]), sorted(p.items()))))
+    lines += [repr(sorted(r.items())) for r in links if r["t"] != "FROM_SOURCE"]
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+
+
+def _env(settings: Settings, pause: str | None) -> dict[str, str]:
+    env = {**os.environ, "SCAMGRAPH_HOME": str(settings.home),
+           "SCAMGRAPH_LOCAL_BOLT_PORT": str(settings.local_bolt_port),
+           "SCAMGRAPH_LOCAL_HTTP_PORT": "0", "SCAMGRAPH_NEO4J_URI": ""}
+    env.pop(PAUSE_ENV, None)
+    return {**env, PAUSE_ENV: pause} if pause else env
+
+
+def _bulk(settings: Settings, pause: str | None) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "scamgraph", "ingest", "ethereum-etl", "--bulk", str(ETH)]
+    return subprocess.Popen(cmd, env=_env(settings, pause), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+def _db_start(settings: Settings) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "scamgraph", "db", "start"]
+    return subprocess.run(cmd, env=_env(settings, None), capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture(scope="module")
+def states(bulk_settings: Settings) -> Iterator[dict[str, dict[str, Any]]]:  # noqa: F811
+    """The two consistent graphs: before, and after an uninterrupted CLI bulk load."""
+    _reset(bulk_settings)
+    old = _state(bulk_settings)
+    done = _bulk(bulk_settings, None)
+    _, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err.decode()
+    yield {"old": old, "new": _state(bulk_settings)}
+
+
+def _kill_at(settings: Settings, step: str, *, importer_too: bool) -> list[int]:
+    """Run the bulk CLI to `step`, SIGKILL it there (and the importer if asked); the importer
+    as the journal names it, [] if none was running."""
+    marker = BulkJournal(settings.local_home).pause_marker
+    marker.unlink(missing_ok=True)
+    proc = _bulk(settings, step)
+    deadline = time.monotonic() + 180
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if not marker.exists():
+        proc.kill()
+        pytest.fail(f"the bulk load did not reach {step!r}: {proc.communicate()[1].decode()}")
+    assert marker.read_text().split() == [step, str(proc.pid)]
+    entry = BulkJournal(settings.local_home).read()
+    assert entry is not None and entry.step == step
+    proc.kill()  # SIGKILL
+    proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    if importer_too and entry.importer:
+        os.kill(entry.importer[0], signal.SIGKILL)
+    return entry.importer
+
+
+# (step, importer killed too, the graph recovery must give); the steps of the swap in order.
+MATRIX = [
+    ("staging", False, "old"),  # carry-over saved, server still up on the old store
+    ("moved_aside", False, "old"),  # server stopped, old store moved away, nothing imported
+    ("importing", False, "old"),  # importer still running: recovery must kill it first
+    ("importing", True, "old"),  # importer dead too: a half-written store
+    ("imported", False, "new"),  # a complete store, no schema, no bookkeeping
+    ("carried", False, "new"),  # server up on it, bookkeeping back, no constraints
+    ("done", False, "new"),  # everything written, old store not yet dropped
+]
+
+
+@pytest.mark.parametrize(("step", "importer_too", "expected"), MATRIX,
+                         ids=[f"{s}{'+importer' if i else ''}" for s, i, _ in MATRIX])
+def test_killed_bulk_load_is_completed_or_undone(
+        bulk_settings: Settings, states: dict[str, dict[str, Any]],  # noqa: F811
+        step: str, importer_too: bool, expected: str) -> None:
+    _reset(bulk_settings)
+    importer = _kill_at(bulk_settings, step, importer_too=importer_too)
+    began = time.monotonic()
+    out = _db_start(bulk_settings)
+    took = time.monotonic() - began
+    assert out.returncode == 0, out.stderr
+    word = {"old": "put the old store back", "new": "completed the load"}[expected]
+    assert f"died at step '{step}'; recovery {word}" in out.stderr
+    print(f"\nkill matrix: {step}{' +importer' if importer_too else ''} -> {expected} "
+          f"(recovery {took:.1f}s)")
+    if importer:
+        assert process_started(importer[0]) != importer[1], "the importer still runs"
+    assert _state(bulk_settings) == states[expected]
+    home = bulk_settings.local_home
+    assert BulkJournal(home).read() is None
+    assert not list((home / "data").glob(".before-import-*"))
+    assert not (home / "run" / "bulk-carryover.json").exists()
+    assert not any((bulk_settings.home / "staging").iterdir())
+
+
+def test_a_running_bulk_load_is_left_alone(bulk_settings: Settings,  # noqa: F811
+                                           states: dict[str, dict[str, Any]]) -> None:
+    """While the bulk process lives, a start refuses rather than recovering under it."""
+    _reset(bulk_settings)
+    marker = BulkJournal(bulk_settings.local_home).pause_marker
+    marker.unlink(missing_ok=True)
+    proc = _bulk(bulk_settings, "moved_aside")
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        out = _db_start(bulk_settings)
+        assert out.returncode != 0 and f"a bulk load (pid {proc.pid})" in out.stderr
+    finally:
+        proc.kill()
+        proc.communicate(timeout=30)
+    assert _db_start(bulk_settings).returncode == 0
+    assert _state(bulk_settings) == states["old"]
