@@ -91,6 +91,9 @@ class TypologyHitResult:
     amounts: list[AssetAmount]
     organisations: list[TypologyOrganisation]
     detail: JSON = strawberry.field(description="Typology-specific figures.")
+    first_seen: datetime | None = strawberry.field(
+        description="When a stored run (typologies run --store) first recorded the hit.")
+    new: bool = strawberry.field(description="Not among the hits stored by earlier runs.")
 
     @resolver(description="The hub wallet of the hit (collector, source, chain start...).")
     async def anchor(self, info: Info) -> Entity | None:
@@ -109,7 +112,7 @@ class TypologyHitResult:
                    transfers=[Transfer.from_record(t) for t in h.transfers],
                    amounts=[AssetAmount.from_record(a) for a in h.amounts],
                    organisations=[TypologyOrganisation.from_record(o) for o in h.organisations],
-                   detail=detail)
+                   detail=detail, first_seen=h.first_seen, new=h.new)
 
 
 @strawberry.type(description="One page of a typology's hits, best score first.")

@@ -16,6 +16,7 @@ from scamgraph.cli.generate import generate
 from scamgraph.cli.ingest import ingest
 from scamgraph.cli.jobs import jobs
 from scamgraph.cli.serve import serve
+from scamgraph.cli.typologies import typologies
 from scamgraph.errors import ScamgraphError
 
 
@@ -31,6 +32,7 @@ cli.add_command(generate)
 cli.add_command(ingest)
 cli.add_command(jobs)
 cli.add_command(serve)
+cli.add_command(typologies)
 
 
 def main(argv: list[str] | None = None) -> None:

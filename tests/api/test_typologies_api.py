@@ -12,7 +12,7 @@ CATALOGUE = "{ typologies { name description score parameters { name kind defaul
 HITS = """query($scope: TypologyScopeInput, $params: JSON) {
   typologyHits(name: "spray-and-funnel", scope: $scope, params: $params, first: 5) {
     typology params total partial reason pageInfo { hasNextPage endCursor }
-    hits { key score anchorId anchor { id } walletIds detail
+    hits { key score anchorId anchor { id } walletIds detail new firstSeen
       amounts { asset amount transfers }
       transfers { tx amount from { id } to { id } }
       organisations { id name kinds groupId groupName walletIds organization { id } } } } }"""
@@ -49,6 +49,7 @@ def test_hits_with_defaults_over_a_window(gql: Executor, graph: Graph) -> None:
                                                          {"id": "tron:S"})
     assert hit["amounts"] == [{"asset": "USDT", "amount": 6000.0, "transfers": 6}]
     assert len(hit["transfers"]) == 12 and hit["detail"]["intermediates"] == 6
+    assert (hit["new"], hit["firstSeen"]) == (True, None)
     assert [(o["id"], o["groupId"], o["walletIds"]) for o in hit["organisations"]] == [
         ("crew", "crew", ["tron:S"]), ("pay", "grp", ["tron:F"])]
 

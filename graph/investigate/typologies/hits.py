@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from graph.investigate import convert
@@ -42,8 +43,8 @@ def organisations(wallets: list[str], controllers: list[Attribution]) -> tuple[
     return tuple(out)
 
 
-def build_hits(name: str, rows: list[dict[str, Any]], controllers: list[Attribution]
-               ) -> tuple[TypologyHit, ...]:
+def build_hits(name: str, rows: list[dict[str, Any]], controllers: list[Attribution],
+               seen: dict[str, datetime]) -> tuple[TypologyHit, ...]:
     hits = []
     for r in rows:
         wallets = list(dict.fromkeys(r["wallets"]))
@@ -52,5 +53,6 @@ def build_hits(name: str, rows: list[dict[str, Any]], controllers: list[Attribut
             wallets=tuple(wallets), transfers=tuple(_hop(t) for t in r["transfers"]),
             amounts=tuple(AssetAmount(a["asset"], float(a["amount"]), int(a["transfers"]))
                           for a in r["amounts"]),
-            organisations=organisations(wallets, controllers), detail=r["detail"]))
+            organisations=organisations(wallets, controllers), detail=r["detail"],
+            first_seen=seen.get(f"{name}|{r['key']}")))
     return tuple(hits)

@@ -1,5 +1,6 @@
 """Run a named typology over a scope: one query for the scope's wallets, one for the hits,
-one for the organisations controlling the hit wallets (rolled up to their groups).
+one for the organisations controlling the hit wallets (rolled up to their groups), one for
+when stored runs first saw them.
 
 A scan needs a wallet or organisation, or else a time window (since and until) of at most
 MAX_WINDOW_DAYS: a whole-graph scan is bounded by the transfers in that window. Budgets: at
@@ -17,6 +18,7 @@ from graph.investigate import convert, limits
 from graph.investigate.trace import attributions
 from graph.investigate.typologies.catalogue import typology
 from graph.investigate.typologies.hits import build_hits, drop_suffixes
+from graph.investigate.typologies.store import first_seen, hit_id
 from graph.investigate.typologies.types import TypologyHits, TypologyScope
 from graph.model.vocabulary import ORG_KINDS
 from scamgraph.errors import NotFoundError, ValidationError
@@ -98,6 +100,7 @@ def typology_hits(
     page = raw[offset:offset + first]
     controllers = attributions(graph, sorted({w for h in page for w in h["wallets"]}), True,
                                timeout_s)
+    seen = first_seen(graph, [hit_id(name, h["key"]) for h in page], timeout_s)
     reasons = [text for cut, text in (
         (bool(row["cut"]), f"max_anchors budget of {max_anchors} candidate wallets reached"),
         (len(raw) > MAX_HITS, f"MAX_HITS budget of {MAX_HITS} hits reached"),
@@ -105,6 +108,6 @@ def typology_hits(
     more = offset + first < min(len(raw), MAX_HITS)
     return TypologyHits(
         typology=name, params=resolved, scope=scope,
-        hits=build_hits(name, page, controllers), total=min(len(raw), MAX_HITS),
+        hits=build_hits(name, page, controllers, seen), total=min(len(raw), MAX_HITS),
         end_cursor=convert.encode_cursor(offset + len(page)) if page else None,
         has_next_page=more, partial=bool(reasons), reason="; ".join(reasons) or None)

@@ -46,6 +46,12 @@ class TypologyHit:
     amounts: tuple[AssetAmount, ...]
     organisations: tuple[HitOrganisation, ...] = ()
     detail: Mapping[str, Any] = field(default_factory=dict)
+    # When a stored run first recorded this hit (None: never stored, so the hit is new).
+    first_seen: datetime | None = None
+
+    @property
+    def new(self) -> bool:
+        return self.first_seen is None
 
 
 @dataclass(frozen=True)
