@@ -1,9 +1,10 @@
 """Per-chain address normalisation: one stored form per wallet, checksums verified, never guessed.
 
 Stored forms (docs/MODEL.md): EVM lowercase hex (EIP-55 as `display`), Tron base58check,
-Bitcoin-family base58check case-exact and bech32/bech32m lowercase. Chains whose address
-formats are not verified here (Monero, Zcash, Solana, ...) are kept case-exact after a
-charset check, so a sanctions list naming them is not lost. A wallet's id is `chain:address`.
+Bitcoin-family base58check case-exact and bech32/bech32m lowercase (a Bitcoin Cash CashAddr
+is stored as its legacy base58check twin). Every other chain is decoded and checksum-verified
+by graph.model.chains (bip-utils); an address that fails is refused, never stored as given.
+A wallet's id is `chain:address`.
 
 Every check is linear in the input: the length is capped per chain first (MAX_LENGTH), since
 base58 decoding is quadratic in the length of what it is given; a 200,000-character
@@ -20,28 +21,27 @@ import based58
 import bech32m
 import sha3
 
+from graph.model import chains
+from graph.model.chains import utxo
+from graph.model.chains.assets import ASSET_CHAINS
+
 EVM_CHAINS = frozenset({
     "ethereum", "bsc", "polygon", "arbitrum", "optimism", "base", "avalanche", "fantom",
-    "ethereum-classic",
+    "ethereum-classic", "zksync", "linea", "scroll", "blast", "mantle", "gnosis", "celo",
 })
 # Base58check version bytes and bech32 human-readable part per Bitcoin-family chain.
 BASE58_VERSIONS: dict[str, frozenset[int]] = {
     "bitcoin": frozenset({0x00, 0x05}),
     "litecoin": frozenset({0x30, 0x32, 0x05}),
     "dogecoin": frozenset({0x1E, 0x16}),
-    "bitcoin-cash": frozenset({0x00, 0x05}),  # legacy form only; CashAddr is not read
+    "bitcoin-cash": frozenset({0x00, 0x05}),  # CashAddr is read and stored in this form
 }
 BECH32_HRP = {"bitcoin": "bc", "litecoin": "ltc"}
-# Chains kept verbatim (charset check only): their formats are not verified here.
-OPAQUE_CHAINS = frozenset({
-    "monero", "zcash", "dash", "bitcoin-gold", "bitcoin-sv", "verge", "solana", "ripple",
-    "cardano", "stellar", "algorand", "ton",
-})
 TRON_VERSION = 0x41
-KNOWN_CHAINS = EVM_CHAINS | {"tron"} | BASE58_VERSIONS.keys() | OPAQUE_CHAINS
+KNOWN_CHAINS = EVM_CHAINS | {"tron"} | BASE58_VERSIONS.keys() | chains.CHECKERS.keys()
 # Longest address per chain family, checked before any decoding: EVM is exactly 42
 # (0x + 40 hex); Tron 34 in base58check or 42 in hex; Bitcoin-family base58check at most 35,
-# bech32/bech32m at most 90 (BIP 173); the opaque chains 128.
+# bech32/bech32m at most 90 (BIP 173); the other chains 128 (Cardano Shelley is 103).
 MAX_LENGTH = 128
 EVM_LENGTH = 42
 TRON_MAX = 42
@@ -51,18 +51,7 @@ SHOWN = 64
 
 _EVM = re.compile(r"^0x[0-9a-fA-F]{40}$")
 _TRON_HEX = re.compile(r"^41[0-9a-fA-F]{40}$")
-_OPAQUE = re.compile(r"^[A-Za-z0-9:_-]{20,128}$")
 
-# OFAC SDN / GraphSense currency codes; USDT and USDC live on several chains: detect by address.
-ASSET_CHAINS: dict[str, str | None] = {
-    "XBT": "bitcoin", "BTC": "bitcoin", "ETH": "ethereum", "TRX": "tron", "LTC": "litecoin",
-    "DOGE": "dogecoin", "BCH": "bitcoin-cash", "BSC": "bsc", "BNB": "bsc", "MATIC": "polygon",
-    "POL": "polygon", "ARB": "arbitrum", "OP": "optimism", "AVAX": "avalanche",
-    "FTM": "fantom", "ETC": "ethereum-classic", "XMR": "monero", "ZEC": "zcash", "DASH": "dash",
-    "BTG": "bitcoin-gold", "BSV": "bitcoin-sv", "XVG": "verge", "SOL": "solana", "XRP": "ripple",
-    "ADA": "cardano", "XLM": "stellar", "ALGO": "algorand", "TON": "ton",
-    "USDT": None, "USDC": None,
-}
 
 
 @dataclass(frozen=True)
@@ -111,6 +100,8 @@ def _check_length(chain: str, address: str) -> None:
 
 
 def _evm(chain: str, address: str) -> Normalised:
+    if address[:2] == "0X":  # an address upper-cased whole: the hex is the same
+        address = "0x" + address[2:]
     if not _EVM.match(address):
         raise ValueError(f"not an EVM address (want 0x + 40 hex digits): {_shown(address)}")
     hexpart = address[2:]
@@ -155,16 +146,12 @@ def _bech32(chain: str, address: str) -> Normalised:
 
 
 def _bitcoin_family(chain: str, address: str) -> Normalised:
+    if chain == "bitcoin-cash" and utxo.is_cashaddr(address):
+        return Normalised(chain, utxo.cashaddr_to_legacy(address))
     hrp = BECH32_HRP.get(chain)
     if hrp and address.lower().startswith(hrp + "1"):
         return _bech32(chain, address)
     return _base58_family(chain, address)
-
-
-def _opaque(chain: str, address: str) -> Normalised:
-    if not _OPAQUE.match(address):
-        raise ValueError(f"not a plausible {chain} address: {_shown(address)}")
-    return Normalised(chain, address)
 
 
 # Chain data repeats addresses (token contracts, exchanges, the heavy tail of active wallets):
@@ -185,7 +172,7 @@ def normalise(chain: str, address: str) -> Normalised:
         return _tron(chain, address)
     if chain in BASE58_VERSIONS:
         return _bitcoin_family(chain, address)
-    return _opaque(chain, address)
+    return Normalised(chain, chains.check(chain, address))
 
 
 def _is_valid(chain: str, address: str) -> bool:
@@ -205,7 +192,9 @@ def detect_chain(address: str) -> str | None:
         return "ethereum"
     if _TRON_HEX.match(address) or address.startswith("T"):
         return "tron" if _is_valid("tron", address) else None
-    for chain in ("bitcoin", "litecoin", "dogecoin"):
+    if address.lower().startswith(utxo.CASHADDR_PREFIX + ":"):
+        return "bitcoin-cash" if _is_valid("bitcoin-cash", address) else None
+    for chain in ("bitcoin", "litecoin", "dogecoin", *chains.DETECTABLE):
         if _is_valid(chain, address):
             return chain
     return None
@@ -213,4 +202,24 @@ def detect_chain(address: str) -> str | None:
 
 def chain_for_asset(code: str) -> str | None:
     """The chain of an OFAC/GraphSense currency code; None when unknown or multi-chain (USDT)."""
-    return ASSET_CHAINS.get(code.strip().upper())
+    candidates = ASSET_CHAINS.get(code.strip().upper())
+    return candidates[0] if candidates and len(candidates) == 1 else None
+
+
+def is_known_asset(code: str) -> bool:
+    """Whether `code` is a currency code this module maps (to chains or to detection)."""
+    return code.strip().upper() in ASSET_CHAINS
+
+
+def resolve_chain(code: str, address: str) -> str | None:
+    """The chain `address` is on, following the source's currency `code`: the first chain the
+    code may mean that accepts the address (else the first, so its error is the one given);
+    detected from the address only for an empty code or a multi-chain token (USDT). None for
+    an unknown code: a DGB address is never guessed to be Dogecoin."""
+    code = code.strip().upper()
+    if not code or (code in ASSET_CHAINS and ASSET_CHAINS[code] is None):
+        return detect_chain(address)
+    candidates = ASSET_CHAINS.get(code)
+    if not candidates:
+        return None
+    return next((c for c in candidates if _is_valid(c, address)), candidates[0])

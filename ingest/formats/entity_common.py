@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model.addresses import chain_for_asset, detect_chain, normalise
+from graph.model import addresses
+from graph.model.addresses import normalise
 from ingest.formats.base import rejected
 from ingest.records import LinkRecord, NodeRecord, Rejected
 
@@ -25,7 +26,7 @@ def asset_symbol(code: str) -> str:
 def resolve_chain(asset: str, address: str) -> str | None:
     """The chain of `address` named by `asset`, or detected from the address for multi-chain
     tokens (USDT, USDC) and codes that are not chains."""
-    return chain_for_asset(asset) or detect_chain(address)
+    return addresses.resolve_chain(asset, address)
 
 
 def wallet_node(
@@ -37,6 +38,9 @@ def wallet_node(
     `chain` when the source names it; else from the asset code, else from the address form.
     """
     chain = chain or resolve_chain(asset, address)
+    if chain is None and asset.strip() and not addresses.is_known_asset(asset):
+        return rejected(position, raw, f"unknown currency code {asset.strip()[:32]!r}: "
+                                       "name the chain (chain=...)")
     if chain is None:
         return rejected(position, raw, f"cannot tell the chain of {asset!r} address {address!r}")
     try:

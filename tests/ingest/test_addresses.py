@@ -78,6 +78,7 @@ def test_overlong_addresses_are_refused_at_once(chain: str, longest: int) -> Non
 
 
 def test_length_cap_keeps_real_addresses() -> None:
-    monero = "4" + "A" * 94  # 95 characters, the standard Monero length
+    monero = ("49HqitRzdnhYjgTEAhgGpCfsjdTeMbUTU6cyR4JV1R7k2Eej9rGT8JpFiYDa4tZM6RZiFrHmMzgSrhHEqpDY"
+              "KBe5B2ufNsL")  # 95 characters, the standard Monero length (OFAC's XMR list)
     assert normalise("monero", monero).address == monero
     assert normalise("tron", "41" + "a" * 40).address.startswith("T")  # 42-char hex form

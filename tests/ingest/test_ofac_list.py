@@ -31,9 +31,10 @@ def _wallets(items: list[Item]) -> list[NodeRecord]:
     # wc -l: XBT 435 lines, one of them a Tron address (line 355) that OFAC filed under XBT.
     ("sanctioned_addresses_XBT.txt", 434, 1),
     ("sanctioned_addresses_TRX.txt", 6, 0),
-    # BCH: 7 lines, 6 in CashAddr form, which graph.model.addresses does not read.
-    ("sanctioned_addresses_BCH.txt", 1, 6),
-    ("sanctioned_addresses_XMR.txt", 3, 0),
+    # BCH: 7 lines, 6 in CashAddr form (stored as their legacy base58check twins).
+    ("sanctioned_addresses_BCH.txt", 7, 0),
+    # XMR: line 2 is 64 hex digits (OFAC filed it so), not a Monero address.
+    ("sanctioned_addresses_XMR.txt", 2, 1),
     ("sanctioned_addresses_ETH.json", 152, 0),
     ("sanctioned_addresses_USDT.json", 26, 0),
 ])
@@ -105,8 +106,8 @@ def test_end_to_end_and_merge_with_sdn_csv(graph: Graph, settings: Settings) -> 
     ingest(graph, settings, "ofac-list", xbt)
     assert counts(graph, data_only=True) == want
     ingest(graph, settings, "ofac-sdn-csv", fixture("ofac-sdn-csv/sdn.csv"))
-    # The SDN.CSV slice names 99 complete XBT addresses, all on the list: 121 + 434 - 99.
-    assert counts(graph)["node:Wallet"] == 456
+    # The SDN.CSV slice names 99 complete XBT addresses, all on the list: 123 + 434 - 99.
+    assert counts(graph)["node:Wallet"] == 458
     suex = one(graph, "MATCH (w:Wallet {id: 'bitcoin:12HQDsicffSBaYdJ6BhnE22sfjTESmmzKx'})"
                       "-[:SANCTIONED_BY]->(s) WITH w, s ORDER BY s.id "
                       "RETURN w.sources AS src, collect(s.id) AS by")

@@ -22,8 +22,9 @@ NEW_NS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exp
 # 4 parties; 10 Digital Currency Address features (3 + 2 + 4, one party has none); programs:
 # CUBA, CYBER2, CYBER2 + ELECTION-EO13848, CYBER2 -> 5 Sanction nodes; SANCTIONED_BY: 5 from
 # parties + wallets x programs (3x1 + 2x2 + 4x1 = 11).
-EXPECTED = {"Organization": 2, "Person": 2, "Wallet": 9, "CONTROLLED_BY": 9, "Sanction": 5,
-            "SANCTIONED_BY": 16}
+# One XMR feature is 64 hex digits, not a Monero address: its checksum fails, it is rejected.
+EXPECTED = {"Organization": 2, "Person": 2, "Wallet": 8, "CONTROLLED_BY": 8, "Sanction": 5,
+            "SANCTIONED_BY": 14, "Rejected": 1}
 
 
 def _read(path: Path) -> list[Item]:
@@ -52,13 +53,16 @@ def test_sample_counts_names_and_programs() -> None:
     assert nodes["ofac-sdn-33151"].kinds == ("Company",)
     assert nodes["ofac-sdn-4238"].props["sdn_type"] == "vessel"
     assert nodes["OFAC:ELECTION-EO13848:29585"].props["listed_on"] == "2020-09-10"
-    monero = "monero:5be5543ff73456ab9f2d207887e2af87322c651ea1a873c5b25b7ffae456c320"
-    assert nodes[monero].props["chain"] == "monero"
+    bad = next(i for i in items if isinstance(i, Rejected))
+    assert bad.position == "DistinctParty 29585" and "bad monero" in bad.reason
     assert nodes["tron:TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre"].props["assets"] == ["TRX"]
 
 
 def test_older_namespace_reads_the_same(tmp_path: Path) -> None:
-    assert _read(_variant(tmp_path, NEW_NS, OLD_NS)) == _read(XML)
+    # A Rejected keeps the XML as read, namespace included; all else is the same.
+    def kept(items: list[Item]) -> list[Item | tuple[str, str]]:
+        return [(i.position, i.reason) if isinstance(i, Rejected) else i for i in items]
+    assert kept(_read(_variant(tmp_path, NEW_NS, OLD_NS))) == kept(_read(XML))
 
 
 def test_bad_checksum_feature_is_rejected(tmp_path: Path) -> None:
@@ -67,8 +71,9 @@ def test_bad_checksum_feature_is_rejected(tmp_path: Path) -> None:
     items = _read(path)
     bad = [i for i in items if isinstance(i, Rejected)]
     assert [(b.position, b.reason.split(":")[0]) for b in bad] == [
-        ("DistinctParty 29584", "ETH address rejected")]
-    assert _kinds(items)["Wallet"] == 8
+        ("DistinctParty 29584", "ETH address rejected"),
+        ("DistinctParty 29585", "XMR address rejected")]
+    assert _kinds(items)["Wallet"] == 7
 
 
 BOMB = """<?xml version="1.0"?>
@@ -120,10 +125,10 @@ def test_truncated_file_leaves_graph_unchanged(graph: Graph, settings: Settings,
 
 def test_ingest_end_to_end_merges_with_csv(graph: Graph, settings: Settings) -> None:
     summary = ingest(graph, settings, "ofac-sdn-xml", XML)
-    assert (summary.read, summary.written, summary.quarantined) == (43, 43, 0)
-    want = {"node:Entity": 18, "node:Organization": 2, "node:Company": 1, "node:Person": 2,
-            "node:Wallet": 9, "node:Sanction": 5,
-            "relationship:CONTROLLED_BY": 9, "relationship:SANCTIONED_BY": 16}
+    assert (summary.read, summary.written, summary.quarantined) == (40, 39, 1)
+    want = {"node:Entity": 17, "node:Organization": 2, "node:Company": 1, "node:Person": 2,
+            "node:Wallet": 8, "node:Sanction": 5,
+            "relationship:CONTROLLED_BY": 8, "relationship:SANCTIONED_BY": 14}
     assert counts(graph, data_only=True) == want
     ingest(graph, settings, "ofac-sdn-xml", XML)
     assert counts(graph, data_only=True) == want
