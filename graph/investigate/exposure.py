@@ -1,7 +1,9 @@
 """Exposure: the share of a target's inflow from sanctioned, scam- or compound-linked sources.
 
 Risk is derived as in docs/MODEL.md (see cypher/investigations/wallet_risk.cypher); the
-methods and their formulas are in exposure_math.py and travel with every result as text.
+methods and their formulas are in exposure_math.py and travel with every result as text. An
+organisation's target wallets are its group's (groups.py): its own, its resolved cluster's and
+those of the organisations it controls.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from collections.abc import Callable
 from graph.db import Graph
 from graph.investigate import limits
 from graph.investigate.exposure_math import Edge, Region
+from graph.investigate.groups import group
 from graph.investigate.supernodes import degree_threshold
-from graph.investigate.trace import SUPERNODE_TAGS, seed_wallets
+from graph.investigate.trace import SUPERNODE_TAGS
 from graph.investigate.types import (
     AssetAmount,
     AssetShare,
@@ -111,11 +114,12 @@ def _weights(region: Region, risky: set[str], method: ExposureMethod, max_hops: 
 
 
 def _targets(graph: Graph, target: EntityId, timeout_s: float | None) -> list[str]:
-    targets = seed_wallets(graph, [target], timeout_s)
-    if not targets:
-        raise NotFoundError(f"no wallet or entity with wallets has id {target!r}",
-                            hint="pass a wallet id (chain:address) or an organisation's id")
-    return targets
+    """The target's wallets: its own, its group's and its cluster's (groups.py)."""
+    found = group(graph, target, timeout_s)
+    reason = found.no_wallet_reason()
+    if reason:
+        raise NotFoundError(reason, hint="pass a wallet id or an entity that controls wallets")
+    return list(found.wallets)
 
 
 def _inflow(incoming: list[Edge]) -> tuple[dict[str, float], tuple[AssetAmount, ...]]:

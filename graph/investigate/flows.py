@@ -1,6 +1,8 @@
 """Value moved from one organisation's wallets to another's, per month and asset.
 
-A flow is a transfer that lands in a wallet of B from a wallet that is not B's, at the end of
+An organisation stands for its group (groups.py: its own wallets and those of the
+organisations it controls, and its resolved cluster). A flow is a transfer that lands in a
+wallet of B from a wallet that is not B's, at the end of
 a time-ordered path of at most max_hops transfers starting in a wallet of A (the same path
 enumeration as a forward trace: simple paths, not through A's wallets again, supernodes not
 expanded). Each landing transfer counts once, in the month (UTC) of its timestamp. `direct`
@@ -16,7 +18,8 @@ from datetime import UTC
 from graph.db import Graph
 from graph.investigate import limits
 from graph.investigate.entities import get_entities
-from graph.investigate.trace import enumerate_paths, seed_wallets
+from graph.investigate.groups import group
+from graph.investigate.trace import enumerate_paths
 from graph.investigate.trace_aggregate import Traced
 from graph.investigate.types import EntityId, FlowBucket, FlowResult, GroupBy, TraceParams
 from scamgraph.errors import NotFoundError
@@ -66,14 +69,16 @@ def flows(
                             hint="pass organisation ids as returned by search")
     params = TraceParams(seeds=(from_org,), max_hops=max_hops, max_paths=max_paths,
                          timeout_s=timeout_s)
-    seeds = seed_wallets(graph, [from_org], timeout_s)
-    to_wallets = set(seed_wallets(graph, [to_org], timeout_s))
+    source, sink = group(graph, from_org, timeout_s), group(graph, to_org, timeout_s)
+    seeds, to_wallets = list(source.wallets), set(sink.wallets)
     traced, cut = enumerate_paths(graph, params, seeds) if seeds and to_wallets else (
         Traced([], {}), False)
     direct, within = _landing(traced, to_wallets)
+    # An end with no wallet is said so: an empty answer must not read as "no flows".
+    empty = source.no_wallet_reason() or sink.no_wallet_reason()
     return FlowResult(
         from_org=from_org, to_org=to_org, max_hops=max_hops, group_by=grouping,
         direct=_buckets(traced, direct), within=_buckets(traced, within),
         amount_semantics=AMOUNT_SEMANTICS, partial=cut,
-        reason=f"max_paths budget of {max_paths} paths per hop reached" if cut else None,
+        reason=f"max_paths budget of {max_paths} paths per hop reached" if cut else empty,
     )
