@@ -1,8 +1,14 @@
-"""Batch entity lookup (for DataLoaders) and wallet ids."""
+"""Batch entity lookup (for DataLoaders) and wallet ids.
+
+A member of a resolved cluster (graph/resolve) answers as the cluster: its record carries
+`cluster_id`, `cluster_members`, `cluster_sources` and every member's sanctions
+(cypher/investigations/entities.cypher); an actor known only from tags takes its `tag_name`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from graph.db import Graph
 from graph.investigate import convert
@@ -32,7 +38,13 @@ def get_entities(graph: Graph, ids: Sequence[EntityId]) -> dict[EntityId, Entity
     if not unique:
         return {}
     rows = graph.read("investigations/entities", {"ids": unique})
-    return {row["id"]: convert.entity(row) for row in rows}
+    return {row["id"]: convert.entity(without_nulls(row)) for row in rows}
+
+
+def without_nulls(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with null properties dropped: the queries add cluster fields (null outside a
+    cluster) and a stored property is never null, so nothing real is lost."""
+    return {**row, "props": {k: v for k, v in row["props"].items() if v is not None}}
 
 
 def get_entity(graph: Graph, id: EntityId) -> EntityRecord | None:

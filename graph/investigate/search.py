@@ -1,4 +1,5 @@
-"""Full-text search over names, aliases and addresses, across sources."""
+"""Full-text search over names, aliases, tag labels and addresses, across sources; a resolved
+cluster is one hit (its canonical entity, listing every member)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 
 from graph.db import Graph
 from graph.investigate import convert, limits
+from graph.investigate.entities import without_nulls
 from graph.investigate.types import SearchHit, SearchPage
 from graph.model import addresses
 from scamgraph.errors import ValidationError
@@ -52,7 +54,8 @@ def search(
         "query": lucene_escape(text), "addresses": address_forms(text), "kinds": kind_list,
         "scan": SCAN, "skip": skip, "limit": first + 1,
     })
-    hits = tuple(SearchHit(convert.entity(row), float(row["score"])) for row in rows[:first])
+    hits = tuple(SearchHit(convert.entity(without_nulls(row)), float(row["score"]))
+                 for row in rows[:first])
     has_next = len(rows) > first
     end = convert.encode_cursor(skip + len(hits)) if hits else None
     return SearchPage(hits=hits, end_cursor=end, has_next_page=has_next)

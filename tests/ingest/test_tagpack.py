@@ -57,7 +57,8 @@ def test_exchange_tag_attribution() -> None:
     items = _read("tagpack", PACKS / "exchange-wallets-huobi.yaml")
     actor = next(i for i in items if isinstance(i, NodeRecord) and i.label == "Organization")
     assert (actor.id, actor.kinds, actor.props) == (
-        "gs-actor-huobi", ("Exchange",), {"gs_actor": "huobi", "categories": ["exchange"]})
+        "gs-actor-huobi", ("Exchange",), {"gs_actor": "huobi", "categories": ["exchange"],
+                                      "tag_name": "Huobi"})
     link = next(i for i in items if isinstance(i, LinkRecord))
     assert link.props["confidence"] == 0.5  # service_data = 50 on the 0..100 scale
     assert link.props["category"] == "exchange"

@@ -3,6 +3,8 @@ and which taxonomy categories make an organisation kind label."""
 
 from __future__ import annotations
 
+import re
+
 # graphsense-tagpack-tool src/tagpack/db/confidence.csv (id -> level 0..100); stored as 0..1.
 CONFIDENCE_LEVELS: dict[str, int] = {
     "override": 100, "ownership": 100, "ledger_immanent": 100, "manual_transaction": 90,
@@ -22,6 +24,17 @@ CATEGORY_KINDS: dict[str, str] = {
 def actor_id(actor: str) -> str:
     """The Organization id of a GraphSense actor."""
     return f"gs-actor-{actor.strip()}"
+
+
+def tag_name(actor: str, label: str) -> str:
+    """A readable name for an actor known from tags: its id's words as a tag label spells them
+    ("okx" in "OKX hot wallet" -> "OKX"), else capitalised ("tornado-cash" -> "Tornado Cash")."""
+    words = [w for w in re.split(r"[-_\s]+", actor.strip()) if w]
+    pattern = r"(?<!\w)" + r"[-_\s]+".join(re.escape(w) for w in words) + r"(?!\w)"
+    found = re.search(pattern, label, flags=re.IGNORECASE) if words else None
+    if found and not found.group(0).islower():
+        return found.group(0)
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def confidence_of(value: object) -> float | None:

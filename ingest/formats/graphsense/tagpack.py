@@ -7,8 +7,10 @@ CONTROLLED_BY link to the actor's Organization `gs-actor-<id>` with the tag's co
 category, label and source. Exchange tags use CONTROLLED_BY too: GraphSense exchange tags are
 the exchange's own (reserve, hot, cold) wallets, not customer deposit addresses, so
 DEPOSIT_ADDRESS_OF is left to sources that say "deposit". The actor node gets kind labels from
-the category (exchange -> Exchange) but no name: the ActorPack (`actorpack`) names it, and a
-tag must not overwrite that. Tags are streamed one at a time (ingest.formats.yaml_stream).
+the category (exchange -> Exchange) but no `name`: the ActorPack (`actorpack`) names it, and a
+tag must not overwrite that. It gets `tag_name` instead, a readable name from its first tag
+(the name answers show while no ActorPack names it; common.tag_name); tag labels stay on the
+wallets' `tags`, which search indexes. Tags are streamed one at a time (ingest.formats.yaml_stream).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from graph.model.addresses import chain_for_asset
 from ingest.formats.base import Item, SourceInput, flag_synthetic, rejected
 from ingest.formats.entity_common import compact, wallet_node
-from ingest.formats.graphsense.common import actor_id, confidence_of, kinds_for
+from ingest.formats.graphsense.common import actor_id, confidence_of, kinds_for, tag_name
 from ingest.formats.yaml_stream import read_header, stream_list
 from ingest.records import LinkRecord, NodeRecord, Rejected
 from scamgraph.errors import InputError
@@ -64,7 +66,7 @@ def _tag(tag: dict[str, Any], pack: str, position: str, actors: set[str]) -> Ite
     owner = actor_id(actor)
     if owner not in actors:
         actors.add(owner)
-        yield _actor_stub(owner, actor, _categories(tag), position)
+        yield _actor_stub(owner, actor, _str(tag.get("label")), _categories(tag), position)
     props = compact({"confidence": confidence, "category": _str(tag.get("category")),
                      "label": _str(tag.get("label")), "source": _str(tag.get("source")),
                      "tagpack": pack, "lastmod": _str(tag.get("lastmod"))})
@@ -87,8 +89,10 @@ def _categories(tag: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(str(c) for c in found if c))
 
 
-def _actor_stub(node_id: str, actor: str, categories: list[str], position: str) -> NodeRecord:
-    props = compact({"gs_actor": actor, "categories": categories})
+def _actor_stub(node_id: str, actor: str, label: str, categories: list[str], position: str,
+                ) -> NodeRecord:
+    props = compact({"gs_actor": actor, "categories": categories,
+                     "tag_name": tag_name(actor, label)})
     return NodeRecord("Organization", node_id, props, kinds=kinds_for(categories),
                       position=position)
 
