@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from graph.db import Graph, Statement
+from ingest.changes import ChangeRecorder
 from ingest.records import LinkRecord, NodeRecord, Record, TransferRecord
 from ingest.rows import link_row, node_row, transfer_row, wallet_rows
 
@@ -44,8 +45,12 @@ class GraphSink:
     memory stays bounded. Batches are written in order. Use as a context manager.
     """
 
-    def __init__(self, graph: Graph, *, source_id: str, now: datetime, batch_size: int) -> None:
+    def __init__(self, graph: Graph, *, source_id: str, now: datetime, batch_size: int,
+                 retention_days: int = 90, full_snapshot: bool | None = None) -> None:
         self.graph = graph
+        # What each batch changes goes to the change log in the batch's transaction.
+        self.changes = ChangeRecorder(graph, source_id=source_id, now=now,
+                                      retention_days=retention_days, full_snapshot=full_snapshot)
         self.params = {"source": source_id, "now": now}
         self.batch_size = batch_size
         self.counts = SinkCounts()
@@ -95,6 +100,7 @@ class GraphSink:
         """Write what is left and wait for it; a failed batch raises here."""
         self.flush()
         self._wait()
+        self.changes.finish()
 
     def _wait(self) -> None:
         if self._pending is not None:
@@ -114,8 +120,11 @@ class GraphSink:
 
     def _write(self, statements: list[tuple[Statement, bool]], records: int) -> None:
         """Run the statements in one transaction and add their counters up."""
-        results = self.graph.write_batch([st for st, _ in statements], shared=self.params)
-        for (statement, by_counters), result in zip(statements, results, strict=True):
+        batch = [st for st, _ in statements]
+        results = self.graph.write_batch(batch + self.changes.statements(batch),
+                                         shared=self.params)
+        for (statement, by_counters), result in zip(statements, results[:len(batch)],
+                                                    strict=True):
             new = result.counters.get("nodes_created", 0) + result.counters.get(
                 "relationships_created", 0)
             rows = len(statement.params["rows"])

@@ -110,6 +110,9 @@ class Settings(BaseSettings):
     # Seconds between heartbeats of a live run (job lock renewed, IngestRun.heartbeat_at set);
     # a run silent for 3 heartbeats is taken as dead and marked "abandoned".
     run_heartbeat_s: float = Field(default=10.0, gt=0)
+    # Days the change log (what each ingest run changed) is kept; older entries are pruned at
+    # the end of each run.
+    changes_retention_days: int = Field(default=90, ge=1)
     # Log level for the CLI and the app.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
