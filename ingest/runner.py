@@ -159,7 +159,8 @@ class _Run:
         tally = Tally()
         target = self.quarantine if quarantine else None
         sink = GraphSink(graph, source_id=self.summary.source_id, now=self.summary.started_at,
-                         batch_size=self.settings.batch_size)
+                         batch_size=self.settings.batch_size,
+                         retention_days=self.settings.changes_retention_days)
         try:
             with sink:
                 for rec in accepted(self.reader(src), target, tally, "write", self.progress):
