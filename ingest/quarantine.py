@@ -7,6 +7,8 @@ transfer ids turns duplicated lines into quarantined records without memory grow
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO
@@ -15,6 +17,11 @@ from ingest.records import Record, Rejected, TransferRecord
 
 # A quarantine entry's raw text and reason are cut to these many characters.
 MAX_RAW, MAX_REASON = 2000, 500
+
+# Distinct reason kinds counted in a run's breakdown; any further kind counts as OTHER.
+MAX_KINDS, OTHER = 50, "other"
+_NUMBER = re.compile(r"\d+")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 # Transfer ids remembered to spot duplicates (about 10 MB); older repeats are merged idempotently.
 DUPLICATE_WINDOW = 100_000
@@ -25,6 +32,7 @@ class Quarantine:
         self.path = path
         self.file_name = file_name
         self.count = 0
+        self.reasons: Counter[str] = Counter()  # reason kind -> count (reason_kind)
         self._fh: IO[str] | None = None
 
     def add(self, rejected: Rejected) -> None:
@@ -34,8 +42,14 @@ class Quarantine:
             # written as the `\udcXX` escape: inside a JSON string that is the same escape,
             # so the line stays valid JSON and reads back as the same text. Never raises.
             self._fh = self.path.open("w", encoding="utf-8", errors="backslashreplace")
-        entry = {"file": self.file_name, "position": str(rejected.position)[:MAX_REASON],
-                 "raw": str(rejected.raw)[:MAX_RAW], "reason": str(rejected.reason)[:MAX_REASON]}
+        raw, reason = str(rejected.raw), str(rejected.reason)
+        entry: dict[str, object] = {"file": self.file_name,
+                                    "position": str(rejected.position)[:MAX_REASON],
+                                    "raw": raw[:MAX_RAW], "reason": reason[:MAX_REASON]}
+        if len(raw) > MAX_RAW:  # the raw record as read, but never unbounded
+            entry["raw_chars"] = len(raw)
+        kind = reason_kind(reason)
+        self.reasons[kind if kind in self.reasons or len(self.reasons) < MAX_KINDS else OTHER] += 1
         self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.count += 1
 
@@ -47,6 +61,13 @@ class Quarantine:
     @property
     def written(self) -> bool:
         return self.count > 0
+
+
+def reason_kind(reason: str) -> str:
+    """A reason without its particulars, for the breakdown: the text before the first ":",
+    quoted values and numbers replaced ("duplicate of line 12" -> "duplicate of line N")."""
+    head = reason.split(":", 1)[0]
+    return _NUMBER.sub("N", _QUOTED.sub("…", head)).strip()[:80] or OTHER
 
 
 class DuplicateWindow:

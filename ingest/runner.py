@@ -30,6 +30,7 @@ from ingest.fetch import Materialised, cleanup, materialise
 from ingest.formats import SourceInput, load_reader, single_pass
 from ingest.formats.base import Item, Reader
 from ingest.heartbeat import abandon_stale, run_heartbeat
+from ingest.limits import QuarantineLimit, parse_limit
 from ingest.quarantine import DuplicateWindow, Quarantine
 from ingest.records import Record, Rejected
 from ingest.sink import GraphSink
@@ -69,12 +70,15 @@ def new_summary(fmt: str, given: Materialised, options: Mapping[str, str]) -> Ru
 def run_ingest(
     graph: Graph | None, fmt: str, source: str | Path, *, settings: Settings,
     dry_run: bool = False, options: Mapping[str, str] | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, max_quarantined: str | None = None,
 ) -> RunSummary:
-    """Ingest `source` (path, http(s) URL or "-") in format `fmt`; a dry run needs no graph."""
+    """Ingest `source` (path, http(s) URL or "-") in format `fmt`; a dry run needs no graph.
+
+    `max_quarantined` ("N" or "P%", ingest/limits.py) fails the run after a validation pass,
+    before anything is written, when more records than that are quarantined."""
     if graph is None and not dry_run:
         raise ValidationError("a graph is needed unless dry_run is set")
-    reader, opts = load_reader(fmt), dict(options or {})
+    reader, opts, limit = load_reader(fmt), dict(options or {}), parse_limit(max_quarantined)
     if graph is not None and not dry_run:
         abandon_stale(graph, settings.run_heartbeat_s)  # earlier runs whose process died
     workdir = Path(tempfile.mkdtemp(prefix="scamgraph-ingest-"))
@@ -82,8 +86,9 @@ def run_ingest(
         given = materialise(source, workdir)
         summary = new_summary(fmt, given, opts)
         run = _Run(graph if not dry_run else None, reader, summary, settings, progress)
+        run.limit = limit
         run.execute(SourceInput(path=given.path, name=given.name, options=opts), given,
-                    validate_first=dry_run or not single_pass(fmt))
+                    validate_first=dry_run or not single_pass(fmt) or limit is not None)
         return summary
     finally:
         cleanup(workdir)
@@ -118,6 +123,7 @@ class _Run:
         self.graph, self.reader, self.summary = graph, reader, summary
         self.settings, self.progress = settings, progress
         self.quarantine = quarantine_for(settings, summary)
+        self.limit: QuarantineLimit | None = None
 
     def execute(self, src: SourceInput, given: Materialised, *, validate_first: bool) -> None:
         self._open(given)
@@ -125,6 +131,8 @@ class _Run:
             with self._beating():
                 if validate_first:
                     self._validate(src)
+                    if self.limit is not None:
+                        self.limit.check(self.summary.read, self.summary.quarantined)
                 if self.graph is not None:
                     self._write(self.graph, src, quarantine=not validate_first)
         except ScamgraphError as exc:
@@ -187,6 +195,7 @@ def quarantine_for(settings: Settings, summary: RunSummary) -> Quarantine:
 def conclude(summary: RunSummary, quarantine: Quarantine, status: str, error: str | None) -> None:
     """Close the quarantine and end the summary with `status`."""
     quarantine.close()
+    summary.reasons = dict(quarantine.reasons.most_common())
     summary.quarantine_path = quarantine.path if quarantine.written else None
     summary.finish(status, error)
 

@@ -24,8 +24,10 @@ class RunSummary:
     read: int = 0  # records read: written + quarantined
     written: int = 0
     quarantined: int = 0
-    created: int = 0  # nodes and relationships created
+    created: int = 0  # nodes and relationships created (Neo4j objects, not records)
     updated: int = 0  # records whose node or relationship already existed
+    # Quarantine breakdown: reason kind (ingest.quarantine.reason_kind) -> records.
+    reasons: dict[str, int] = field(default_factory=dict)
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     ended_at: datetime | None = None
     quarantine_path: Path | None = None
@@ -36,6 +38,11 @@ class RunSummary:
     def duration_s(self) -> float:
         end = self.ended_at or datetime.now(UTC)
         return (end - self.started_at).total_seconds()
+
+    @property
+    def new(self) -> int:
+        """Records whose node or relationship did not exist before: written = new + updated."""
+        return self.written - self.updated
 
     @property
     def rate_per_s(self) -> float:
@@ -63,7 +70,8 @@ class RunSummary:
             "run_id": self.run_id, "format": self.format, "source": self.source,
             "source_id": self.source_id, "status": self.status, "sha256": self.sha256,
             "read": self.read, "written": self.written, "quarantined": self.quarantined,
-            "created": self.created, "updated": self.updated,
+            "created": self.created, "updated": self.updated, "new": self.new,
+            "quarantine_reasons": dict(self.reasons),
             "duration_s": round(self.duration_s, 3), "rate_per_s": round(self.rate_per_s, 1),
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,

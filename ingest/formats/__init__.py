@@ -29,6 +29,7 @@ FORMAT_MODULES: dict[str, str] = {
     "bitcoin-etl": "ingest.formats.chains.bitcoin_etl",
     "trongrid": "ingest.formats.chains.trongrid",
     "compounds": "ingest.formats.places.compounds",
+    "labels": "ingest.formats.labels.read",
 }
 _LOADED: dict[str, ModuleType] = {}
 

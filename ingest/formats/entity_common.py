@@ -46,7 +46,7 @@ def wallet_node(
     try:
         norm = normalise(chain, address)
     except ValueError as exc:
-        return rejected(position, raw, f"{asset} address rejected: {exc}")
+        return rejected(position, raw, f"{asset or chain} address rejected: {exc}")
     base: dict[str, Any] = {"chain": norm.chain, "address": norm.address, "display": norm.display}
     if asset.strip():
         base["assets"] = [asset_symbol(asset)]

@@ -58,15 +58,20 @@ def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
 @click.option("--bulk", is_flag=True,
               help="First load of chain transfers into a graph without entities, through "
                    "Neo4j's offline importer (local server only; it restarts).")
+@click.option("--max-quarantined", metavar="N|P%",
+              help="Fail the run, writing nothing, when more than N records (or P% of those "
+                   "read) are quarantined.")
 @click.option("--option", "-o", "pairs", multiple=True, metavar="KEY=VALUE",
               help="A format option, e.g. -o chain=polygon (repeatable).")
 def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
-           pairs: tuple[str, ...]) -> None:
+           pairs: tuple[str, ...], max_quarantined: str | None) -> None:
     """Ingest each SOURCE (a file, an http(s) URL or - for stdin) in FORMAT.
 
     Rejected records go to a quarantine report; one JSON summary line is printed per source.
     """
     settings, options = get_settings(), parse_options(pairs)
+    if bulk and max_quarantined:
+        raise click.UsageError("--max-quarantined is not applied by --bulk")
     if bulk and dry_run:
         raise click.UsageError("--bulk and --dry-run exclude each other: a dry run writes nothing")
     with progress_bar(sys.stdout.isatty()) as progress:
@@ -74,20 +79,23 @@ def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
             inputs = [BulkInput(fmt, source, options) for source in sources]
             summaries: Iterable[RunSummary] = run_bulk(settings, inputs, progress=progress)
         else:
-            summaries = _merge(settings, fmt, sources, dry_run, options, progress)
+            summaries = _merge(settings, fmt, sources, dry_run, options, progress,
+                               max_quarantined)
         for summary in summaries:  # printed as each run ends
             click.echo(summary.to_json())
 
 
 def _merge(settings: Settings, fmt: str, sources: tuple[str, ...], dry_run: bool,
-           options: dict[str, str], progress: ProgressFn | None) -> Iterator[RunSummary]:
+           options: dict[str, str], progress: ProgressFn | None,
+           max_quarantined: str | None = None) -> Iterator[RunSummary]:
     graph: Graph | None = None if dry_run else open_graph(settings)
     try:
         if graph is not None:
             migrate.migrate(graph)  # constraints make the MERGEs unique and fast
         for source in sources:
             yield run_ingest(graph, fmt, source, settings=settings, dry_run=dry_run,
-                             options=options, progress=progress)
+                             options=options, progress=progress,
+                             max_quarantined=max_quarantined)
     finally:
         if graph is not None:
             graph.close()

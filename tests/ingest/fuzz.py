@@ -44,6 +44,7 @@ TARGETS: dict[str, tuple[tuple[str, dict[str, str]], ...]] = {
     "bitcoin-etl": (("bitcoin-etl/stream_50001_50002.transactions.jsonl", {}),),
     "trongrid": (("trongrid/usdt_pages.jsonl", {}), ("trongrid/usdt_page.json", {})),
     "compounds": (("compounds/compounds.geojson", {}),),
+    "labels": (("labels/etherscan-style.csv", {}), ("labels/labels.json", {})),
 }
 HOSTILE: tuple[bytes, ...] = (
     b"9" * 5001, b"-" + b"9" * 120, b"1e999999", b"NaN", b"[]", b"{}", b"null", b"true",
