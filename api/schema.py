@@ -23,6 +23,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from api.errors import ErrorCodes
+from api.resolvers.changes import ChangeQueries
 from api.resolvers.entities import EntityQueries
 from api.resolvers.money import MoneyQueries
 from api.resolvers.mutations import Mutation
@@ -33,7 +34,8 @@ from api.validation import CachedValidation, RequestRules
 from scamgraph.settings import Settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
-Query = merge_types("Query", (EntityQueries, MoneyQueries, OperationQueries, TypologyQueries))
+Query = merge_types("Query", (EntityQueries, MoneyQueries, OperationQueries, TypologyQueries,
+                             ChangeQueries))
 
 
 class Schema(strawberry.Schema):
