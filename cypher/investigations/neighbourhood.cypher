@@ -2,8 +2,17 @@
 // either direction; transfers only inside [$since, $until]. Supernodes are reached but not
 // expanded unless $expand_supernodes (the start node always is); at most $limit nodes and
 // $rel_limit relationships per level; `cut` says a limit was hit.
+// A resolved cluster (graph/resolve) is one start: every member is at depth 0.
 MATCH (n:Entity {id: $id})
-WITH [n] AS frontier, [n] AS seen, [] AS rels, false AS cut
+CALL (n) {
+  OPTIONAL MATCH (c:ClusterMember {member: n.id})
+  OPTIONAL MATCH (m:ClusterMember {cluster: c.cluster})
+  WITH n, collect(m.member) AS ids
+  UNWIND ids + [n.id] AS mid
+  MATCH (x:Entity {id: mid})
+  RETURN collect(DISTINCT x) AS members
+}
+WITH members AS frontier, members AS seen, [] AS rels, false AS cut
 // level 1
 CALL (frontier) {
   UNWIND frontier AS x

@@ -1,10 +1,19 @@
 // Risk of wallets, derived (docs/MODEL.md): sanctioned when the wallet, a controller or a
 // controller's majority parent (SUBSIDIARY_OF / OWNS > 50 %, up to 6 links) is SANCTIONED_BY;
 // scam-linked when the wallet or a controller has a scam category or is a :ScamOperation;
-// compound-linked when a controller or one of its parents OPERATES a :Compound.
+// compound-linked when a controller or one of its parents OPERATES a :Compound. A controller
+// in a resolved cluster (graph/resolve) brings every member of the cluster as a controller.
 UNWIND $wallets AS wid
 MATCH (w:Entity&Wallet {id: wid})
-WITH w, COLLECT { MATCH (w)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) RETURN DISTINCT o } AS controllers
+WITH w, COLLECT {
+    MATCH (w)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(x)
+    OPTIONAL MATCH (c:ClusterMember {member: x.id})
+    OPTIONAL MATCH (m:ClusterMember {cluster: c.cluster})
+    WITH x, collect(m.member) AS ids
+    UNWIND ids + [x.id] AS mid
+    MATCH (o:Entity {id: mid})
+    RETURN DISTINCT o
+  } AS controllers
 WITH w, controllers, COLLECT {
     UNWIND controllers AS o
     MATCH (o) ((a)-[r:SUBSIDIARY_OF|OWNS]-(b:Organization)

@@ -15,6 +15,7 @@ from scamgraph.cli.demo import demo
 from scamgraph.cli.generate import generate
 from scamgraph.cli.ingest import ingest
 from scamgraph.cli.jobs import jobs
+from scamgraph.cli.resolve import resolve_group
 from scamgraph.cli.serve import serve
 from scamgraph.cli.typologies import typologies
 from scamgraph.errors import ScamgraphError
@@ -31,6 +32,7 @@ cli.add_command(demo)
 cli.add_command(generate)
 cli.add_command(ingest)
 cli.add_command(jobs)
+cli.add_command(resolve_group)
 cli.add_command(serve)
 cli.add_command(typologies)
 

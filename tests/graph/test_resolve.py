@@ -1,0 +1,171 @@
+"""Resolution on resolve_scenario: a TagPack actor and an FtM company judged the same answer
+as one entity (roll-up, flows by month, controlledBy, compounds, exposure, entity, search);
+undo restores the graph exactly; `auto` keeps look-alikes in different countries apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph import resolve
+from graph.db import Graph
+from graph.investigate import (
+    compounds_linked,
+    controlled_by,
+    exposure,
+    flows,
+    get_entity,
+    neighbourhood,
+    owners,
+    search,
+    trace,
+)
+from graph.investigate.types import RiskCategory, TraceParams
+from graph.resolve import exchange
+from tests.graph.resolve_scenario import resolve_scenario
+
+DUMP = """
+MATCH (n) WHERE NOT n:Judgement
+WITH n ORDER BY n.id, n.member
+WITH collect({labels: labels(n), props: properties(n)}) AS nodes
+OPTIONAL MATCH (a)-[r]->(b)
+WITH nodes, r, a, b ORDER BY a.id, type(r), b.id, r.id
+RETURN nodes, collect({type: type(r), a: a.id, b: b.id, props: properties(r)}) AS rels
+"""
+
+
+@pytest.fixture
+def case(graph: Graph) -> Graph:
+    resolve_scenario().write(graph)
+    return graph
+
+
+def dump(graph: Graph) -> Any:
+    return graph.driver.execute_query(DUMP, database_=graph.database).records[0].data()
+
+
+def same(graph: Graph) -> resolve.Judgement:
+    return resolve.judge(graph, "gs-actor-huione", "ftm-huione", "same", "analyst:t",
+                         "same website and name")
+
+
+def sanctioned(result: Any) -> tuple[float, float | None]:
+    (c,) = [c for c in result.categories if c.category is RiskCategory.SANCTIONED]
+    return c.direct_amount, c.direct_share
+
+
+def test_before_judgement_the_sources_stay_apart(case: Graph) -> None:
+    assert flows(case, "ftm-group", "x", max_hops=1).direct == ()
+    assert controlled_by(case, "ftm-p").wallets == ()
+    assert compounds_linked(case, "tron:h1") == []
+    assert sanctioned(exposure(case, "x", max_hops=1)) == (0.0, 0.0)
+
+
+def test_candidate_pair_with_evidence(case: Graph) -> None:
+    found = resolve.candidates(resolve.load(case), 0.5)
+    pair = next(c for c in found if (c.a, c.b) == ("ftm-huione", "gs-actor-huione"))
+    # same normalised name 0.6 + same country 0.1 + same website domain 0.3
+    assert pair.score == 1.0
+    assert [e.kind for e in pair.evidence] == ["same_name", "same_country", "same_domain"]
+    assert "'guarantee huione'" in pair.evidence[0].detail
+
+
+def test_judged_same_the_cluster_answers_as_one(case: Graph) -> None:
+    same(case)
+    result = trace(case, TraceParams(seeds=("tron:v",), max_hops=1, rollup=True))
+    (org,) = result.organisations
+    # The actor's wallets count for the FtM company (canonical), inside its parent group.
+    assert (org.id, org.name, org.members) == ("ftm-group", "Huione Group", ("ftm-huione",))
+    assert {a.amount for a in org.amounts} == {1500.0}
+    by_month = flows(case, "ftm-group", "x", max_hops=1).direct
+    assert [(b.period, b.amount, b.transfers) for b in by_month] == [
+        ("2024-03", 200.0, 1), ("2024-04", 50.0, 1)]
+    control = controlled_by(case, "ftm-p")
+    assert [(w.entity.id, w.controller) for w in control.wallets] == [
+        ("tron:h1", "ftm-huione"), ("tron:h2", "ftm-huione")]
+    # wallet -> actor (1) = ftm-huione -> group (2) -> park (3), OPERATES (4)
+    assert [(k.entity.id, k.hops) for k in compounds_linked(case, "tron:h1")] == [("k1", 4)]
+    # Inflow of X: r3 200 + r4 50; both from wallets whose cluster is sanctioned.
+    assert sanctioned(exposure(case, "x", max_hops=1)) == (250.0, 1.0)
+    # The group's inflow: r1 1500 + r2 500 (sw sanctioned): a quarter.
+    assert sanctioned(exposure(case, "ftm-group", max_hops=1)) == (500.0, 0.25)
+
+
+def test_old_member_id_resolves_to_its_cluster(case: Graph) -> None:
+    same(case)
+    actor = get_entity(case, "gs-actor-huione")
+    assert actor is not None
+    assert actor.properties["cluster_id"] == "ftm-huione"
+    assert actor.properties["cluster_members"] == ["ftm-huione", "gs-actor-huione"]
+    assert set(actor.properties["cluster_sources"]) == {"actorpack:a.yaml", "ftm:c.json"}
+    assert [s.id for s in actor.sanctions] == ["OFAC:SDN:9"]
+    hits = [h.entity.id for h in search(case, "guarantee").hits]
+    assert hits == ["ftm-huione"]
+
+
+def test_owners_and_neighbourhood_of_a_member_see_the_cluster(case: Graph) -> None:
+    assert owners(case, "gs-actor-huione").ultimate_owners == ()
+    same(case)
+    (top,) = owners(case, "gs-actor-huione").ultimate_owners
+    # ftm-huione SUBSIDIARY_OF (no share) ftm-group, OWNED 70 % by ftm-p: share unknown.
+    assert (top.entity.id, top.effective_share) == ("ftm-p", None)
+    near = {n.id for n in neighbourhood(case, "gs-actor-huione", depth=1).nodes}
+    assert near == {"gs-actor-huione", "ftm-huione", "tron:h1", "tron:h2", "ftm-group",
+                    "OFAC:SDN:9"}
+
+
+def test_tag_labels_and_tag_names_are_searchable(case: Graph) -> None:
+    assert [h.entity.id for h in search(case, "binance").hits] == ["tron:bn"]
+    (okx,) = search(case, "OKX").hits
+    assert (okx.entity.id, okx.entity.name) == ("gs-actor-okx", "OKX")
+    assert get_entity(case, "gs-actor-okx").name == "OKX"  # type: ignore[union-attr]
+
+
+def test_undo_restores_the_graph_exactly(case: Graph) -> None:
+    before = dump(case)
+    judgement = same(case)
+    assert dump(case) != before
+    resolve.undo(case, judgement.id, "analyst:t", "wrong")
+    assert dump(case) == before
+    assert flows(case, "ftm-group", "x", max_hops=1).direct == ()
+    (kept,) = resolve.judgements(case)
+    assert (kept.undone_by, kept.undo_reason) == ("analyst:t", "wrong")
+
+
+def test_different_blocks_a_joining_same(case: Graph) -> None:
+    resolve.judge(case, "ftm-huione", "gs-actor-huione", "different", "analyst:t")
+    from scamgraph.errors import ValidationError
+    with pytest.raises(ValidationError, match="judged different"):
+        same(case)
+
+
+def test_auto_leaves_judged_pairs_alone(case: Graph) -> None:
+    resolve.judge(case, "ftm-ss-1", "ftm-ss-2", "unsure", "analyst:t", "two registers?")
+    result = resolve.auto(case)
+    assert ("ftm-ss-1", "ftm-ss-2") not in {(j.a, j.b) for j in result.merged}
+    assert result.skipped_judged == 1
+
+
+def test_auto_merges_on_stated_rules_only(case: Graph) -> None:
+    result = resolve.auto(case)
+    merged = {(j.a, j.b): j.by for j in result.merged}
+    assert merged == {("ftm-ss-1", "ftm-ss-2"): "auto:REGISTRATION",
+                      ("ftm-huione", "gs-actor-huione"): "auto:NAME_COUNTRY"}
+    # Golden Fortune KH / PH: alike names, other country and registration number: not merged.
+    assert ("ftm-gf-kh", "ftm-gf-ph") not in merged
+    again = resolve.auto(case)
+    assert again.merged == () and again.skipped_judged == 0
+
+
+def test_export_import_round_trip(case: Graph) -> None:
+    first = same(case)
+    text = exchange.dumps(resolve.judgements(case))
+    case.driver.execute_query("MATCH (n) WHERE n:Judgement OR n:ClusterMember DELETE n",
+                              database_=case.database)
+    assert get_entity(case, "gs-actor-huione").properties.get("cluster_id") is None  # type: ignore[union-attr]
+    assert resolve.load_all(case, exchange.loads(text, "t.json")) == 1
+    assert resolve.load_all(case, exchange.loads(text, "t.json")) == 0
+    (back,) = resolve.judgements(case)
+    assert back == first
+    assert get_entity(case, "gs-actor-huione").properties["cluster_id"] == "ftm-huione"  # type: ignore[union-attr]
