@@ -22,6 +22,7 @@ from api.hardening import MetricsGate, SecurityHeaders
 from api.http import GraphQLEndpoint
 from api.metrics import metrics_app
 from api.schema import build_schema
+from api.session import SessionEndpoint
 from graph.connect import open_graph
 from graph.db import Graph
 from scamgraph.errors import ScamgraphError
@@ -90,6 +91,8 @@ def create_app(settings: Settings, graph: Graph | None = None, static: Path = ST
         # Every method reaches the endpoint, so a PUT gets a GraphQL-shaped 405.
         Route("/graphql", endpoint.__call__, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Route("/healthz", healthz),
+        # The caller's role for the browser (skips its login where no key is needed).
+        Route("/session", SessionEndpoint(settings).answer),
         # Job history and API request metrics for Prometheus (no data; an operator key
         # unless SCAMGRAPH_METRICS_PUBLIC=true).
         Route("/metrics", MetricsGate(metrics_app(), settings)),
