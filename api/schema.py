@@ -28,6 +28,7 @@ from api.resolvers.entities import EntityQueries
 from api.resolvers.money import MoneyQueries
 from api.resolvers.mutations import Mutation
 from api.resolvers.operations import OperationQueries
+from api.resolvers.resolution import ResolutionMutations, ResolutionQueries
 from api.resolvers.typologies import TypologyQueries
 from api.types.records import ENTITY_TYPES
 from api.validation import CachedValidation, RequestRules
@@ -35,7 +36,8 @@ from scamgraph.settings import Settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 Query = merge_types("Query", (EntityQueries, MoneyQueries, OperationQueries, TypologyQueries,
-                             ChangeQueries))
+                             ResolutionQueries, ChangeQueries))
+Mutations = merge_types("Mutation", (Mutation, ResolutionMutations))
 
 
 class Schema(strawberry.Schema):
@@ -65,7 +67,7 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
 
 def build_schema(settings: Settings | None = None) -> Schema:
     return Schema(
-        query=Query, mutation=Mutation, types=list(ENTITY_TYPES),
+        query=Query, mutation=Mutations, types=list(ENTITY_TYPES),
         extensions=extensions(settings) if settings else [],
     )
 

@@ -1,0 +1,53 @@
+"""Resolution over GraphQL: candidates, judging (analyst role, recorded with the principal),
+the member id answering as its cluster, undo, and an organisation's group."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.auth import Role
+from graph.db import Graph
+from tests.api.support import Executor
+from tests.graph.resolve_scenario import resolve_scenario
+
+JUDGE = """mutation($a: ID!, $b: ID!) {
+  judgeEntities(a: $a, b: $b, verdict: "same", reason: "same site") { id verdict by reason }
+}"""
+ENTITY = '{ entity(id: "gs-actor-huione") { name properties sanctions { id } } }'
+
+
+@pytest.fixture
+def case(graph: Graph) -> Graph:
+    resolve_scenario().write(graph)
+    return graph
+
+
+def test_candidates_list_the_pair_with_evidence(gql: Executor, case: Graph) -> None:
+    data = gql.data("{ resolutionCandidates(minScore: 0.9) { a b score autoRule "
+                    "evidence { kind weight } } }", Role.ANALYST)
+    pair = next(c for c in data["resolutionCandidates"] if c["b"] == "gs-actor-huione")
+    assert (pair["a"], pair["score"], pair["autoRule"]) == ("ftm-huione", 1.0, "NAME_COUNTRY")
+    assert [e["kind"] for e in pair["evidence"]] == ["same_name", "same_country", "same_domain"]
+
+
+def test_a_reader_may_not_judge(gql: Executor, case: Graph) -> None:
+    assert gql.codes(JUDGE, Role.READER, a="ftm-huione", b="gs-actor-huione") == ["FORBIDDEN"]
+
+
+def test_judge_then_undo(gql: Executor, case: Graph) -> None:
+    before = gql.data(ENTITY, Role.READER)["entity"]
+    judged = gql.data(JUDGE, Role.ANALYST, a="ftm-huione", b="gs-actor-huione")["judgeEntities"]
+    assert (judged["verdict"], judged["by"], judged["reason"]) == ("same", "analyst:test",
+                                                                   "same site")
+    after = gql.data(ENTITY, Role.READER)["entity"]
+    assert after["properties"]["cluster_members"] == ["ftm-huione", "gs-actor-huione"]
+    assert after["sanctions"] == [{"id": "OFAC:SDN:9"}]
+    group = gql.data('{ group(id: "ftm-group") { wallets members { id } reason } }')["group"]
+    assert group["wallets"] == ["tron:h1", "tron:h2"]
+    assert "gs-actor-huione" in [m["id"] for m in group["members"]]
+    gql.data('mutation($id: ID!) { undoJudgement(id: $id, reason: "no") { undoneBy } }',
+             Role.ANALYST, id=judged["id"])
+    assert gql.data(ENTITY, Role.READER)["entity"] == before
+    listed = gql.data("{ judgements { verdict undoneBy undoReason } }", Role.READER)
+    assert listed["judgements"] == [{"verdict": "same", "undoneBy": "analyst:test",
+                                     "undoReason": "no"}]
