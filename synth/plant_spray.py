@@ -47,7 +47,8 @@ def spray_and_funnel(plan: Plan, victims: int = 4) -> tuple[dict[str, Any], list
     case_json = {"id": case, "typology": "spray-and-funnel", "chains": ["tron"],
                  "seeds": [v["wallet"] for v in out], "source": wallet_id("tron", source),
                  "funnel": wallet_id("tron", funnel), "intermediates": [
-                     wallet_id("tron", h) for h in hops], "orgs": tally.as_json(), "tally": tally}
+                     wallet_id("tron", h) for h in hops], "orgs": tally.as_json(), "tally": tally,
+                 "parts": parts}
     return case_json, out
 
 

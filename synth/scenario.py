@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from synth import plant, plant_btc, plant_spray
+from synth import cast, plant, plant_btc, plant_spray
 from synth import population as pop
 from synth.keys import Keys
 from synth.plan_base import Plan
@@ -40,8 +40,10 @@ def split_direct(tally: OrgTally) -> tuple[OrgTally, OrgTally]:
     return direct, rest
 
 
-def add_reaches(victims: list[dict[str, Any]], tally: OrgTally) -> None:
-    """Per victim: the first organisation's exact amount; downstream, the proportional share."""
+def add_reaches(victims: list[dict[str, Any]], tally: OrgTally,
+                carried: dict[str, Decimal] | None = None) -> None:
+    """Per victim: the first organisation's exact amount; downstream, the proportional share
+    (times `carried[gid]` where clean money joins the victims' money before that organisation)."""
     direct, downstream = split_direct(tally)
     total = sum(int(next(iter(v["paid"].values()))["raw"]) for v in victims)
     for victim in victims:
@@ -52,7 +54,15 @@ def add_reaches(victims: list[dict[str, Any]], tally: OrgTally) -> None:
         # (graph.investigate.trace) beside a proportional haircut of the victim's share.
         victim["downstream_transfers"] = downstream.as_json()
         victim["proportional_share"] = str(share)
-        victim["downstream_haircut"] = downstream.as_json(share)
+        victim["downstream_haircut"] = downstream.as_json(share, carried)
+
+
+def spray_carried(parts: list[int], fees: dict[str, Any]) -> dict[str, Decimal]:
+    """The fraction of the sprayed money a haircut carries into the funnel: each spray wallet
+    got its fee top-up first and forwards only its part, so part / (part + fee) of its share."""
+    top_up = [int(f["amount"]["raw"]) for f in fees["funded"][:len(parts)]]
+    carried = sum(Decimal(p) * p / (p + f) for p, f in zip(parts, top_up, strict=True))
+    return {cast.ORG["meridian-pay"].graph_id: carried / sum(parts)}
 
 
 def build(keys: Keys) -> tuple[Plan, dict[str, Any]]:
@@ -71,8 +81,8 @@ def build(keys: Keys) -> tuple[Plan, dict[str, Any]]:
                "orgs": pb_tally.as_json()}
     add_reaches(pb_victims, pb_tally)
     spray, spray_victims = plant_spray.spray_and_funnel(plan)
-    add_reaches(spray_victims, spray.pop("tally"))
     fees = plant_spray.fee_funding(plan, spray["intermediates"])
+    add_reaches(spray_victims, spray.pop("tally"), spray_carried(spray.pop("parts"), fees))
     peel, peel_victims = plant_btc.peel_chain(plan)
     add_reaches(peel_victims, peel.pop("tally"))
     for events in (plan.tron, plan.eth, plan.btc):

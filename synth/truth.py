@@ -57,14 +57,18 @@ class OrgTally:
         self.raw[gid][(asset, decimals)] += raw
         self.hops[gid] = min(hops, self.hops.get(gid, hops))
 
-    def as_json(self, share: Decimal | None = None) -> dict[str, Any]:
-        """Per organisation: min hops, group and amounts per asset (scaled by `share` if given)."""
+    def as_json(self, share: Decimal | None = None,
+                carried: dict[str, Decimal] | None = None) -> dict[str, Any]:
+        """Per organisation: min hops, group and amounts per asset (scaled by `share` if given,
+        and by `carried[gid]`: the fraction a haircut carries when clean money joins a pool on
+        the way, e.g. fee top-ups in the spray wallets)."""
         out: dict[str, Any] = {}
         for gid, assets in self.raw.items():
             amounts = {}
+            kept = (carried or {}).get(gid, Decimal(1))
             for (asset, decimals), raw in sorted(assets.items()):
                 amounts[asset] = amount(raw, decimals) if share is None else {
-                    "amount": str((Decimal(raw).scaleb(-decimals) * share).quantize(MICRO)),
+                    "amount": str((Decimal(raw).scaleb(-decimals) * share * kept).quantize(MICRO)),
                     "decimals": decimals}
             out[gid] = {"min_hops": self.hops[gid], "group": group_of(gid), "amounts": amounts}
         return out
