@@ -61,7 +61,8 @@ def spray_carried(parts: list[int], fees: dict[str, Any]) -> dict[str, Decimal]:
     """The fraction of the sprayed money a haircut carries into the funnel: each spray wallet
     got its fee top-up first and forwards only its part, so part / (part + fee) of its share."""
     top_up = [int(f["amount"]["raw"]) for f in fees["funded"][:len(parts)]]
-    carried = sum(Decimal(p) * p / (p + f) for p, f in zip(parts, top_up, strict=True))
+    carried = sum((Decimal(p) * p / (p + f) for p, f in zip(parts, top_up, strict=True)),
+                  Decimal(0))
     return {cast.ORG["meridian-pay"].graph_id: carried / sum(parts)}
 
 
