@@ -10,6 +10,7 @@ import sys
 import click
 
 from scamgraph import __version__
+from scamgraph.cli.changes import changes_cmd
 from scamgraph.cli.db import db
 from scamgraph.cli.demo import demo
 from scamgraph.cli.generate import generate
@@ -27,6 +28,7 @@ def cli() -> None:
     """scamgraph: crypto money flows, organisations, people and scam compounds in one graph."""
 
 
+cli.add_command(changes_cmd)
 cli.add_command(db)
 cli.add_command(demo)
 cli.add_command(generate)
