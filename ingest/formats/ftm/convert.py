@@ -14,6 +14,7 @@ from followthemoney import model
 from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
 
+from ingest.formats.authorities import authority_code, topic_categories
 from ingest.formats.base import Item, flag_synthetic, rejected
 from ingest.formats.entity_common import (
     compact,
@@ -84,7 +85,8 @@ def _person(proxy: EntityProxy, position: str) -> NodeRecord:
     props = {"name": name, "aliases": aliases, "ftm_schema": proxy.schema.name,
              "nationality": _countries(proxy, "nationality", "citizenship"),
              "birth_date": min(proxy.get("birthDate"), default=""),
-             "topics": proxy.get("topics", quiet=True)}
+             "topics": proxy.get("topics", quiet=True),
+             "categories": topic_categories(proxy.get("topics", quiet=True))}
     return NodeRecord("Person", str(proxy.id), compact(props), position=position)
 
 
@@ -95,7 +97,8 @@ def _organization(proxy: EntityProxy, position: str) -> NodeRecord:
              "country": _countries(proxy, "jurisdiction", "country", "mainCountry"),
              "registration_numbers": list(dict.fromkeys(registrations)),
              "website": proxy.first("website", quiet=True),
-             "topics": proxy.get("topics", quiet=True)}
+             "topics": proxy.get("topics", quiet=True),
+             "categories": topic_categories(proxy.get("topics", quiet=True))}
     kinds = ("Company",) if proxy.schema.is_a("Company") else ()
     kinds = ("Government",) if proxy.schema.is_a("PublicBody") else kinds
     return NodeRecord("Organization", str(proxy.id), compact(props), kinds=kinds, position=position)
@@ -121,10 +124,12 @@ def _sanction(proxy: EntityProxy, position: str, wallets: Wallets) -> Iterator[I
     if not targets:
         yield rejected(position, proxy.to_dict(), "Sanction names no entity")
         return
-    authority = proxy.first("authority") or proxy.first("country") or "unknown"
+    written = proxy.first("authority") or proxy.first("country") or "unknown"
+    authority = authority_code(written)
     program = proxy.first("programId") or proxy.first("program") or "unknown"
     listing = proxy.first("authorityId") or proxy.first("unscId") or str(proxy.id)
     node = sanction_node(authority, program, listing, position, ftm_id=proxy.id,
+                         authority_name=written,
                          program_name=proxy.first("program"), reason=proxy.first("reason"),
                          listed_on=proxy.first("listingDate") or proxy.first("startDate"),
                          status=proxy.first("status"))

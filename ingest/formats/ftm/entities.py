@@ -17,20 +17,56 @@ from typing import Any
 
 from followthemoney import model
 
-from ingest.formats.base import Item, SourceInput, json_lines, loads
+from ingest.formats.authorities import is_sanctioned_topic
+from ingest.formats.base import Item, SourceInput, json_lines, loads, rejected
+from ingest.formats.entity_common import sanction_node, sanctioned_by
 from ingest.formats.ftm.convert import Wallets, convert, convert_data
 from ingest.records import NodeRecord, Rejected
 
+# The Sanction made for an entity whose topics say "sanction" but that no Sanction names.
+TOPIC_AUTHORITY, TOPIC_PROGRAM = "unknown", "topic-sanction"
+
 
 def read(src: SourceInput) -> Iterator[Item]:
-    wallets = _scan_wallets(src)
+    wallets, sanctioned = _scan(src)
     for item in json_lines(src):
         if isinstance(item, Rejected):
             yield item
             continue
         position, data = item
-        for entity in flatten(data):
-            yield from convert_data(entity, position, wallets)
+        unwrapped = _delta(data, position)
+        if isinstance(unwrapped, Rejected):
+            yield unwrapped
+            continue
+        for entity in flatten(unwrapped):
+            for record in convert_data(entity, position, wallets):
+                yield record
+                yield from _topic_sanction(record, sanctioned)
+
+
+def _delta(data: dict[str, Any], position: str) -> dict[str, Any] | Rejected:
+    """The entity of a delta line (OpenSanctions' `{"op": ADD|MOD|DEL, "entity": ...}`): ADD
+    and MOD are upserts, as a plain line is. DEL is quarantined, never applied: removing one
+    source's assertion is not implemented yet (docs/INGEST-ENTITIES.md)."""
+    if "op" not in data or not isinstance(data.get("entity"), dict):
+        return data
+    op = str(data["op"]).upper()
+    if op in ("ADD", "MOD"):
+        return dict(data["entity"])
+    reason = ("FtM delta DEL is not applied (a source's retraction is not implemented); "
+              "the entity is left as it is" if op == "DEL" else f"unknown FtM delta op {op[:20]!r}")
+    return rejected(position, data, reason)
+
+
+def _topic_sanction(record: Item, sanctioned: set[str]) -> Iterator[Item]:
+    """A Sanction from the topic "sanction" when the source has no Sanction entity for it."""
+    if (isinstance(record, NodeRecord) and record.label in ("Person", "Organization")
+            and record.id not in sanctioned
+            and is_sanctioned_topic(list(record.props.get("topics") or []))):
+        node = sanction_node(TOPIC_AUTHORITY, TOPIC_PROGRAM, record.id, record.position,
+                             reason="FtM topic 'sanction' (the source names no Sanction)")
+        yield node
+        yield sanctioned_by(record.id, node.id, record.position)
 
 
 def flatten(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -79,12 +115,13 @@ def _point_back(child: dict[str, Any], reverse: str, parent_id: Any) -> dict[str
     return {**child, "properties": {**props, reverse: back}}
 
 
-def _scan_wallets(src: SourceInput) -> Wallets:
-    """FtM id -> Wallet id for every valid CryptoWallet in the file."""
+def _scan(src: SourceInput) -> tuple[Wallets, set[str]]:
+    """FtM id -> Wallet id for every valid CryptoWallet, and the ids Sanction entities name."""
     wallets: Wallets = {}
+    sanctioned: set[str] = set()
     with src.path.open("rb") as fh:
         for number, blob in enumerate(fh, start=1):
-            if b"CryptoWallet" not in blob:
+            if b"CryptoWallet" not in blob and b"Sanction" not in blob:
                 continue
             try:
                 data = loads(blob)
@@ -93,7 +130,15 @@ def _scan_wallets(src: SourceInput) -> Wallets:
             for entity in flatten(data) if isinstance(data, dict) else ():
                 if entity.get("schema") == "CryptoWallet":
                     _remember(entity, f"line {number}", wallets)
-    return wallets
+                elif entity.get("schema") == "Sanction":
+                    sanctioned.update(_targets(entity))
+    return wallets, sanctioned
+
+
+def _targets(entity: dict[str, Any]) -> list[str]:
+    props = entity.get("properties")
+    values = props.get("entity") if isinstance(props, dict) else None
+    return [str(v) for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
 
 def _remember(entity: dict[str, Any], position: str, wallets: Wallets) -> None:

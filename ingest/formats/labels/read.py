@@ -3,7 +3,8 @@ list of objects with `address`).
 
 Options (`-o key=value`): `chain` (else each row's chain column, else detected from the address
 form: a Solana or DigiByte address needs it), `address_column`, `name_column`,
-`labels_column`, `chain_column` (header names; defaults below). A CSV header is detected when
+`labels_column`, `chain_column` (header names; defaults below), `label` (added to every row,
+e.g. "DOJ seizure 2023-06"). A CSV header is detected when
 its first row names an address column; without one the columns are address, name, labels...
 """
 
@@ -52,6 +53,7 @@ def _json(src: SourceInput) -> Iterator[Item]:
             yield rejected(position, entry, "no address string")
             continue
         labels = split_labels(entry.get("labels") or entry.get("label") or [])
+        labels += [src.option("label")] if src.option("label").strip() else []
         yield label_wallet(position, entry, entry["address"], str(entry.get("name") or ""),
                            labels, chain or str(entry.get("chain") or ""))
 
@@ -71,7 +73,7 @@ def _csv(src: SourceInput) -> Iterator[Item]:
             columns = _columns(row, src)
             if columns.pop("_header", 0):
                 continue
-        yield _row(f"line {number}", text, row, columns, chain)
+        yield _row(f"line {number}", text, row, columns, chain, src.option("label"))
 
 
 def _delimiter(text: str) -> str:
@@ -99,12 +101,13 @@ def _columns(first: list[str], src: SourceInput) -> dict[str, int]:
 
 
 def _row(position: str, text: str, row: list[str], columns: dict[str, int],
-         chain: str) -> Item:
+         chain: str, extra: str) -> Item:
     def cell(key: str) -> str:
         index = columns.get(key)
         return row[index].strip() if index is not None and index < len(row) else ""
     if not cell("address"):
         return rejected(position, text, "no address in this row")
     labels = split_labels(row[2:] if "rest" in columns else cell("labels"))
+    labels += [extra.strip()] if extra.strip() else []
     return label_wallet(position, text, cell("address"), cell("name"), labels,
                         chain or cell("chain"))
