@@ -1,13 +1,16 @@
 // Typology fan-in consolidation: many wallets pay one wallet within a time window.
 // Hit: a receiving wallet (not an exchange's or bridge's) that got transfers of one asset, each
 // >= $min_amount, from at least $min_senders distinct wallets within $window_hours, summing to
-// at least $min_total. The best window counts (most senders, then the largest total); score =
-// distinct senders. Evidence: the transfers in that window (at most $max_evidence).
+// at least $min_total. With $feeder_hours > 0 only feeders count: senders that passed on, to
+// this wallet, between $feeder_share and all of a transfer they got in the $feeder_hours
+// before (consolidation of forwarded funds rather than organic payments); an exchange's or
+// bridge's wallet is then no feeder. The best window counts (most senders, then the largest
+// total); score = distinct senders. Evidence: the transfers in that window (at most $max_evidence).
 // Anchors (receivers): the $wallets in scope and their direct counterparties, or, with no
 // wallets, every wallet receiving a transfer in [$since, $until] (at most $max_anchors; past it
 // `cut` is true). Only transfers in [$since, $until] count (null: unbounded).
 // Parameters and defaults (Neo4j Browser):
-// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_senders: 5, window_hours: 720, min_amount: 0.0, min_total: 10000.0, max_inflows: 500}
+// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_senders: 5, window_hours: 720, min_amount: 0.0, min_total: 10000.0, max_inflows: 500, feeder_hours: 24, feeder_share: 0.9}
 CALL () {
   UNWIND $wallets AS wid
   MATCH (w:Entity&Wallet {id: wid})
@@ -32,6 +35,10 @@ CALL (anchors) {
   WHERE s <> c AND t.ts IS NOT NULL AND t.amount >= $min_amount
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
     AND (size($assets) = 0 OR t.asset IN $assets)
+    AND ($feeder_hours = 0 OR NOT EXISTS {
+      (s)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) } AND EXISTS { (:Wallet)-[f:TRANSFER]->(s) WHERE f.asset = t.asset
+      AND f.ts <= t.ts AND f.ts >= t.ts - duration({hours: $feeder_hours})
+      AND t.amount >= $feeder_share * f.amount AND t.amount <= f.amount })
   WITH c, t, s ORDER BY t.ts, t.id
   WITH c, t.asset AS asset, collect({t: t, s: s.id})[..$max_inflows] AS ins
   WHERE size(ins) >= $min_senders

@@ -1,16 +1,15 @@
 // Typology OTC / exchange off-ramp: value ending at OTC desks, exchange deposit addresses or
 // payment providers, ranked by amount.
-// Hit: an off-ramp wallet W — a DEPOSIT_ADDRESS_OF an Exchange, or CONTROLLED_BY an
-// organisation with a kind in $kinds — and one asset, with the transfers (each >= $min_amount)
-// it got from wallets not of the same organisation summing to at least $min_total. Exchange hot
-// wallets (CONTROLLED_BY, not deposit addresses) are not off-ramps: value enters an exchange
-// through a deposit address, and hot wallets mostly take the exchange's own sweeps.
+// Hit: an off-ramp wallet W — CONTROLLED_BY, or a DEPOSIT_ADDRESS_OF, an organisation with a
+// kind in $kinds — and one asset, with the transfers (each >= $min_amount) it got from wallets
+// not of the same organisation summing to at least $min_total. (GraphSense tags give an
+// exchange's deposit addresses and hot wallets alike as CONTROLLED_BY, so both count.)
 // Score = that total (rank by it). Evidence: the largest transfers in (at most $max_evidence).
 // Anchors: the $wallets in scope and their direct counterparties, or, with no wallets, every
 // wallet receiving a transfer in [$since, $until] (at most $max_anchors; past it `cut` is
 // true). Only transfers in [$since, $until] count (null: unbounded).
 // Parameters and defaults (Neo4j Browser):
-// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, kinds: ['OTCDesk', 'PaymentProvider', 'Marketplace'], min_amount: 0.0, min_total: 0.0}
+// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, kinds: ['Exchange', 'OTCDesk', 'PaymentProvider', 'Marketplace'], min_amount: 0.0, min_total: 0.0}
 CALL () {
   UNWIND $wallets AS wid
   MATCH (w:Entity&Wallet {id: wid})
@@ -30,9 +29,8 @@ WITH collect(DISTINCT w) AS found
 WITH found[..$max_anchors] AS anchors, size(found) > $max_anchors AS cut
 CALL (anchors) {
   UNWIND anchors AS w
-  MATCH (w)-[c:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(org:Organization)
-  WHERE (type(c) = 'DEPOSIT_ADDRESS_OF' AND org:Exchange)
-     OR (type(c) = 'CONTROLLED_BY' AND any(k IN labels(org) WHERE k IN $kinds))
+  MATCH (w)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(org:Organization)
+  WHERE any(k IN labels(org) WHERE k IN $kinds)
   WITH DISTINCT w, org
   MATCH (s:Wallet)-[t:TRANSFER]->(w)
   WHERE s <> w AND NOT (s)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(org) AND t.amount >= $min_amount

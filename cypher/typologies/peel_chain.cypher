@@ -5,12 +5,14 @@
 // each pass-on is between $pass_share and all of the previous pass-on, and each Wi also sent a
 // peel: another transfer of the same asset, in the same transaction or within $max_gap_hours of
 // the pass-on, to a wallet other than Wi+1, of at most $max_peel_share of (peel + pass-on).
-// The longest chain per start wallet is kept; score = its hops. Evidence: pass-ons and peels.
+// Chain wallets after the start are fresh: at most $max_wallet_transfers transfers in all (real
+// peel chains send the change to a new address; this also keeps the walk from fanning out
+// through busy wallets). The longest chain per start wallet is kept; score = its hops. Evidence: pass-ons and peels.
 // Anchors (chain starts): the $wallets in scope and their direct counterparties, or, with no
 // wallets, every wallet sending a transfer in [$since, $until] (at most $max_anchors; past it
 // `cut` is true). Only transfers in [$since, $until] count (null: unbounded).
 // Parameters and defaults (Neo4j Browser):
-// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_hops: 4, max_hops: 12, max_gap_hours: 24, pass_share: 0.7, max_peel_share: 0.2}
+// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_hops: 4, max_hops: 12, max_gap_hours: 24, pass_share: 0.7, max_peel_share: 0.2, max_wallet_transfers: 10}
 CALL () {
   UNWIND $wallets AS wid
   MATCH (w:Entity&Wallet {id: wid})
@@ -35,6 +37,7 @@ CALL (anchors) {
     WHERE a <> b AND r.ts IS NOT NULL
       AND ($since IS NULL OR r.ts >= $since) AND ($until IS NULL OR r.ts <= $until)
       AND (size($assets) = 0 OR r.asset IN $assets)
+      AND COUNT { (b)-[:TRANSFER]-() } <= $max_wallet_transfers
       AND NOT EXISTS { (b)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
       AND (a = w0 OR EXISTS { (:Wallet)-[q:TRANSFER]->(a) WHERE q.asset = r.asset
         AND q.ts <= r.ts AND r.amount >= $pass_share * q.amount AND r.amount <= q.amount })

@@ -1,6 +1,6 @@
 // Typology pig-butchering intake: one victim pays a collection wallet ever larger sums, and
 // each payment is swept on to a consolidation wallet.
-// Hit: a collection wallet D (not an exchange's or bridge's) and a sender V whose transfers to
+// Hit: a collection wallet D and a sender V (neither an exchange's or bridge's) whose transfers to
 // D (each >= $min_amount, one asset) number at least $min_payments, lie within $window_days,
 // and each is at least $min_growth times the one before (all of them, in time order); each
 // payment was followed within $sweep_hours by a transfer out of D of between $sweep_share and
@@ -33,6 +33,7 @@ CALL (anchors) {
   WITH d WHERE NOT EXISTS { (d)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
   MATCH (v:Wallet)-[p:TRANSFER]->(d)
   WHERE v <> d AND p.ts IS NOT NULL AND p.amount >= $min_amount
+    AND NOT EXISTS { (v)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
     AND ($since IS NULL OR p.ts >= $since) AND ($until IS NULL OR p.ts <= $until)
     AND (size($assets) = 0 OR p.asset IN $assets)
   WITH d, v, p ORDER BY p.ts, p.id

@@ -3,13 +3,14 @@
 // $min_fanout distinct intermediates H each got a transfer S -> H and sent F, within
 // $forward_hours after it, between $pass_share and all of that amount (same asset); the sprayed
 // transfers (each >= $min_amount) span at most $window_hours. One hit per (S, F, asset); several
-// funnels give several hits. Score = distinct intermediates. Evidence: both legs (at most
+// funnels give several hits. Intermediates are throwaway wallets: at most $max_hop_transfers
+// transfers in all, none an exchange's or bridge's (this also bounds the walk). Score = distinct intermediates. Evidence: both legs (at most
 // $max_evidence transfers).
 // Anchors (sources): the $wallets in scope and their direct counterparties, or, with no
 // wallets, every wallet sending a transfer in [$since, $until] (at most $max_anchors; past it
 // `cut` is true). Only transfers in [$since, $until] count (null: unbounded).
 // Parameters and defaults (Neo4j Browser):
-// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_fanout: 5, window_hours: 48, forward_hours: 24, pass_share: 0.9, min_amount: 100.0}
+// :param {wallets: [], since: datetime('2024-03-01T00:00:00Z'), until: datetime('2024-03-31T00:00:00Z'), assets: [], max_anchors: 20000, max_hits: 1000, max_evidence: 50, min_fanout: 5, window_hours: 48, forward_hours: 24, pass_share: 0.9, min_amount: 100.0, max_hop_transfers: 10}
 CALL () {
   UNWIND $wallets AS wid
   MATCH (w:Entity&Wallet {id: wid})
@@ -34,6 +35,8 @@ CALL (anchors) {
   WHERE h <> s AND o.ts IS NOT NULL AND o.amount >= $min_amount
     AND ($since IS NULL OR o.ts >= $since) AND ($until IS NULL OR o.ts <= $until)
     AND (size($assets) = 0 OR o.asset IN $assets)
+  WITH s, o, h WHERE COUNT { (h)-[:TRANSFER]-() } <= $max_hop_transfers
+    AND NOT EXISTS { (h)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
   MATCH (h)-[i:TRANSFER]->(f:Wallet)
   WHERE f <> s AND f <> h AND i.asset = o.asset AND i.ts >= o.ts
     AND i.ts <= o.ts + duration({hours: $forward_hours}) AND ($until IS NULL OR i.ts <= $until)

@@ -28,7 +28,7 @@ def test_catalogue_lists_every_typology_with_defaults(gql: Executor) -> None:
     assert fan_in["min_senders"] == {"name": "min_senders", "kind": "int", "default": 5,
                                      "min": 2.0, "max": 10000.0}
     assert {p["name"]: p["default"] for p in rows[5]["parameters"]}["kinds"] == [
-        "OTCDesk", "PaymentProvider", "Marketplace"]
+        "Exchange", "OTCDesk", "PaymentProvider", "Marketplace"]
 
 
 def test_hits_with_defaults_over_a_window(gql: Executor, graph: Graph) -> None:

@@ -76,10 +76,11 @@ def test_cross_chain_hop(graph: Graph) -> None:
 
 def test_offramp_ranked_by_amount(graph: Graph) -> None:
     result = scan(graph, scenarios.offramp(), "offramp")
-    assert keys(result) == [("tron:O|USDT", 8000.0), ("tron:E|USDT", 2000.0)]
-    assert [o.id for o in result.hits[0].organisations] == ["otc"]
-    graph_only = typology_hits(graph, "offramp", {"min_total": 2000.01}, MARCH)
-    assert keys(graph_only) == [("tron:O|USDT", 8000.0)]
+    assert keys(result) == [("tron:H|USDT", 9000.0), ("tron:O|USDT", 8000.0),
+                            ("tron:E|USDT", 2000.0)]
+    assert [o.id for o in result.hits[1].organisations] == ["otc"]
+    desks = typology_hits(graph, "offramp", {"min_total": 2000.01, "kinds": ["OTCDesk"]}, MARCH)
+    assert keys(desks) == [("tron:O|USDT", 8000.0)]
 
 
 def test_pig_butchering_intake(graph: Graph) -> None:
@@ -91,6 +92,7 @@ def test_pig_butchering_intake(graph: Graph) -> None:
 
 
 @pytest.mark.parametrize(("name", "build", "params", "added"), [
+    ("fan-in", scenarios.fan_in, {"feeder_hours": 0}, "tron:N4|USDT"),
     ("spray-and-funnel", scenarios.spray, {"pass_share": 0.899}, "tron:S2>tron:F2|USDT"),
     ("peel-chain", scenarios.peel, {"max_peel_share": 0.25}, "bitcoin:Q0"),
     ("peel-chain", scenarios.peel, {"min_hops": 3}, "bitcoin:R2"),

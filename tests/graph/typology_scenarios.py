@@ -16,24 +16,32 @@ def send(s: Scenario, tx: str, a: str, b: str, amount: float, when: str, *,
 
 
 def fan_in() -> Scenario:
-    """C gets 2000 from each of S0..S5 on 03-01..03-06 (6 senders, 12000): the hit.
+    """C gets 2000 from each of S0..S5 on 03-01..03-06 (6 senders, 12000): the hit. Every
+    sender is a feeder: it got 2000 from its own F<x> an hour before it paid.
     N1: 4 senders x 5000 (one sender short). N2: 5 x 1999 = 9995 (under 10000).
     N3: 5 x 3000 on 03-01, 03-12, 03-23 and 04-03, 04-14 (at most 3 in any 30 days).
+    N4: 6 x 2000 from senders that got nothing before (organic payments, no feeders).
     E: an exchange's deposit address, 6 x 2000 (exchanges are not consolidators here)."""
     s = Scenario()
     s.org("ex", "Exchange", "Exchange")
-    c, n1, n2, n3, e = (s.wallet(x) for x in ["C", "N1", "N2", "N3", "E"])
+    c, n1, n2, n3, n4, e = (s.wallet(x) for x in ["C", "N1", "N2", "N3", "N4", "E"])
     s.link("DEPOSIT_ADDRESS_OF", e, "ex")
+
+    def fed(tx: str, sender: str, to: str, amount: float, when: str) -> None:
+        send(s, f"{tx}f", s.wallet(f"F{tx}"), sender, amount, f"{when}T00:00")
+        send(s, tx, sender, to, amount, f"{when}T01:00")
+
     for i in range(6):
-        send(s, f"c{i}", s.wallet(f"S{i}"), c, 2000, f"2024-03-0{i + 1}")
-        send(s, f"e{i}", f"tron:S{i}", e, 2000, f"2024-03-0{i + 1}")
+        fed(f"c{i}", s.wallet(f"S{i}"), c, 2000, f"2024-03-0{i + 1}")
+        fed(f"e{i}", f"tron:S{i}", e, 2000, f"2024-03-0{i + 1}")
+        send(s, f"n4{i}", s.wallet(f"O{i}"), n4, 2000, f"2024-03-0{i + 1}")
     for i in range(4):
-        send(s, f"n1{i}", s.wallet(f"A{i}"), n1, 5000, f"2024-03-0{i + 1}")
+        fed(f"n1{i}", s.wallet(f"A{i}"), n1, 5000, f"2024-03-0{i + 1}")
     for i in range(5):
-        send(s, f"n2{i}", s.wallet(f"B{i}"), n2, 1999, f"2024-03-0{i + 1}")
+        fed(f"n2{i}", s.wallet(f"B{i}"), n2, 1999, f"2024-03-0{i + 1}")
     for i, when in enumerate(["2024-03-01", "2024-03-12", "2024-03-23", "2024-04-03",
                               "2024-04-14"]):
-        send(s, f"n3{i}", s.wallet(f"D{i}"), n3, 3000, when)
+        fed(f"n3{i}", s.wallet(f"D{i}"), n3, 3000, when)
     return s
 
 
@@ -122,9 +130,9 @@ def bridge() -> Scenario:
 
 
 def offramp() -> Scenario:
-    """OTC desk wallet O gets 5000 from A and 3000 from B (8000); exchange deposit address E gets
-    2000 from A: the hits, O first. Not off-ramps: the exchange's hot wallet H (9000 from A),
-    a plain company's wallet K (4000); O2, the desk's other wallet, -> O 100 is internal."""
+    """The exchange's hot wallet H gets 9000 from A, OTC desk wallet O 5000 from A and 3000 from B
+    (8000), exchange deposit address E 2000 from A: the hits, in that order. Not off-ramps: a
+    plain company's wallet K (4000); O2, the desk's other wallet, -> O 100 is internal."""
     s = Scenario()
     s.org("otc", "Desk", "OTCDesk")
     s.org("ex", "Exchange", "Exchange")

@@ -89,7 +89,10 @@ TYPOLOGIES: tuple[Typology, ...] = (
         _p("window_hours", 720, 1, 2208, "length of the window"),
         _p("min_amount", 0.0, *AMOUNT, "smallest transfer that counts"),
         _p("min_total", 10_000.0, *AMOUNT, "smallest total in the window"),
-        _p("max_inflows", 500, 10, 5_000, "inflows per wallet examined (earliest first)"))),
+        _p("max_inflows", 500, 10, 5_000, "inflows per wallet examined (earliest first)"),
+        _p("feeder_hours", 24, 0, 720, "senders must have got what they send this long "
+           "before (0: any sender counts)"),
+        _p("feeder_share", 0.9, *SHARE, "sent over what the feeder got, at least"))),
     Typology("spray-and-funnel", "spray_and_funnel",
              "One wallet sprays value over many wallets that each pass it on to one funnel.",
              "distinct intermediates", (
@@ -97,7 +100,8 @@ TYPOLOGIES: tuple[Typology, ...] = (
         _p("window_hours", 48, 1, 2208, "span of the sprayed transfers"),
         _p("forward_hours", 24, 1, 720, "time from a sprayed transfer to its forward"),
         _p("pass_share", 0.9, *SHARE, "share of a sprayed amount forwarded, at least"),
-        _p("min_amount", 100.0, *AMOUNT, "smallest sprayed transfer"))),
+        _p("min_amount", 100.0, *AMOUNT, "smallest sprayed transfer"),
+        _p("max_hop_transfers", 10, 2, 1_000, "transfers of an intermediate, at most"))),
     Typology("peel-chain", "peel_chain",
              "A chain of wallets each passing most of the value on and peeling a small part "
              "off to another wallet.", "hops of the longest chain from the start", (
@@ -105,7 +109,9 @@ TYPOLOGIES: tuple[Typology, ...] = (
         _p("max_hops", 12, 2, 12, "pass-on transfers followed, at most"),
         _p("max_gap_hours", 24, 1, 720, "time between hops (and from pass-on to peel)"),
         _p("pass_share", 0.7, *SHARE, "each pass-on over the previous one, at least"),
-        _p("max_peel_share", 0.2, *SHARE, "peel over (peel + pass-on), at most"))),
+        _p("max_peel_share", 0.2, *SHARE, "peel over (peel + pass-on), at most"),
+        _p("max_wallet_transfers", 10, 2, 1_000, "transfers of a chain wallet after the "
+           "start, at most"))),
     Typology("rapid-pass-through", "rapid_pass_through",
              "Value comes into a wallet and (nearly) all of it leaves again within hours, "
              "repeatedly.", "matched in/out pairs", (
@@ -123,8 +129,8 @@ TYPOLOGIES: tuple[Typology, ...] = (
     Typology("offramp", "offramp",
              "Value ending at OTC desks, exchange deposit addresses or payment providers, "
              "ranked by amount.", "total received", (
-        _p("kinds", ["OTCDesk", "PaymentProvider", "Marketplace"], None, None,
-           "organisation kinds whose wallets are off-ramps (exchange deposit addresses always)"),
+        _p("kinds", ["Exchange", "OTCDesk", "PaymentProvider", "Marketplace"], None, None,
+           "organisation kinds whose wallets are off-ramps"),
         _p("min_amount", 0.0, *AMOUNT, "smallest transfer that counts"),
         _p("min_total", 0.0, *AMOUNT, "smallest total received"))),
     Typology("pig-butchering-intake", "pig_butchering_intake",

@@ -1,0 +1,170 @@
+"""Typology recall, precision and scan times on the generated scenario (docs/BENCHMARKS.md).
+
+    .venv/bin/python bench/typologies.py [--scale 100000] [--seed 7] [--out DIR]
+        [--home /tmp/sg-test-typ --port 17827] [--skip-load] [--runs 5] [--seeds 20]
+        [--timeout 600] [--only NAME ...] (--runs 0: recall and precision only)
+
+Generates the scenario into --out (unless its ground truth is there), empties the database of
+the local Neo4j in --home (ITS DATA IS REPLACED unless --skip-load) and loads it through the
+ordinary ingest runner. Then, per typology at default parameters, a whole-graph scan over the
+scenario's whole window (92 days) gives recall (planted cases whose anchor wallet is among the
+hits' anchors) and precision (hits anchored at a planted wallet of any case); the planted
+anchors per typology come from ground_truth.json (EXPECTED below). Times: p50/p95 of a
+whole-graph scan over one month (days 30-60, --runs runs) and of scans scoped to --seeds
+wallets (the planted anchors and wallets spread evenly over the graph). Prints JSON at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.stats import percentiles
+from graph import migrate
+from graph.connect import open_graph
+from graph.db import Graph
+from graph.investigate.typologies import TYPOLOGIES, TypologyScope, typology_hits
+from graph.local import LocalNeo4j
+from graph.maintenance import clear_data
+from scamgraph.settings import load_settings
+from synth import generate
+from synth.chains import WINDOW_DAYS, WINDOW_START_MS
+from synth.load import load_scenario, read_truth
+
+# Per typology, the (case, role) of the planted wallets that a hit must be anchored at.
+EXPECTED: dict[str, list[tuple[str, str]]] = {
+    "fan-in": [("pig-butchering", "consolidation"), ("spray-and-funnel", "funnel")],
+    "spray-and-funnel": [("spray-and-funnel", "spray-source")],
+    "peel-chain": [("btc-peel-chain", "peel-start")],
+    "rapid-pass-through": [("pig-butchering", "scam-deposit")],
+    "cross-chain-hop": [("bridge-hop", "bridge-in")],
+    # The escrow, OTC desk and payment company are FtM Companies in the loaded graph (FtM
+    # carries no OTCDesk / PaymentProvider / Marketplace kind), so only exchange wallets are
+    # recognisable off-ramps: the cash-out deposit addresses.
+    "offramp": [("escrow-otc-offramp", "otc-deposit"), ("bridge-hop", "otc-deposit"),
+                ("btc-peel-chain", "cash-out-deposit")],
+    "pig-butchering-intake": [("pig-butchering", "scam-deposit")],
+}
+START = datetime.fromtimestamp(WINDOW_START_MS / 1000, UTC)
+
+
+def all_hits(graph: Graph, name: str, scope: TypologyScope) -> list[Any]:
+    hits, after = [], None
+    while True:
+        page = typology_hits(graph, name, None, scope, 200, after)
+        hits += page.hits
+        if not page.has_next_page:
+            return hits
+        after = page.end_cursor
+
+
+def quality(graph: Graph, truth: dict[str, Any], only: list[str]) -> dict[str, Any]:
+    planted = {w for w, e in truth["wallets"].items() if e.get("case")}
+    whole = TypologyScope(since=START, until=START + timedelta(days=WINDOW_DAYS))
+    out = {}
+    for t in [t for t in TYPOLOGIES if not only or t.name in only]:
+        want = {w for w, e in truth["wallets"].items()
+                if (e.get("case"), e.get("role")) in EXPECTED[t.name]}
+        hits = all_hits(graph, t.name, whole)
+        anchors = {h.anchor for h in hits}
+        good = sum(h.anchor in planted for h in hits)
+        out[t.name] = {"planted": len(want), "found": len(want & anchors), "hits": len(hits),
+                       "recall": len(want & anchors) / len(want) if want else None,
+                       "precision": good / len(hits) if hits else None,
+                       "missed": sorted(want - anchors)[:5]}
+        print(f"{t.name:24s} recall {len(want & anchors)}/{len(want)}  precision "
+              f"{good}/{len(hits)}", file=sys.stderr)
+    return out
+
+
+def timed(call: Callable[[], Any], runs: int) -> dict[str, float]:
+    call()
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - began) * 1000)
+    p50, p95 = percentiles(samples) if len(samples) > 1 else (samples[0], samples[0])
+    return {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1)}
+
+
+def seeds(graph: Graph, truth: dict[str, Any], n: int) -> list[str]:
+    roles = {pair for pairs in EXPECTED.values() for pair in pairs}
+    planted = sorted({w for w, e in truth["wallets"].items()
+                      if (e.get("case"), e.get("role")) in roles})
+    ids = [r["id"] for r in graph.driver.execute_query(
+        "MATCH (w:Wallet) RETURN w.id AS id ORDER BY id", database_=graph.database).records]
+    spread = ids[:: max(1, len(ids) // max(1, n - len(planted[: n // 2])))]
+    return (planted[: n // 2] + spread)[:n]
+
+
+def times(graph: Graph, truth: dict[str, Any], runs: int, n: int, only: list[str]
+          ) -> dict[str, Any]:
+    month = TypologyScope(since=START + timedelta(days=30), until=START + timedelta(days=60))
+    wallets, out = seeds(graph, truth, n), {}
+    for t in [t for t in TYPOLOGIES if not only or t.name in only]:
+        scan = timed(lambda t=t: typology_hits(graph, t.name, None, month), runs)
+        samples = []
+        for w in wallets:
+            began = time.perf_counter()
+            typology_hits(graph, t.name, None, TypologyScope(wallet=w))
+            samples.append((time.perf_counter() - began) * 1000)
+        p50, p95 = percentiles(samples)
+        out[t.name] = {"month_scan": scan, "wallet": {"p50_ms": round(p50, 1),
+                                                      "p95_ms": round(p95, 1), "n": len(wallets)}}
+        print(f"{t.name:24s} month scan p50 {scan['p50_ms']:8.1f} ms p95 {scan['p95_ms']:8.1f}"
+              f" | wallet p50 {p50:7.1f} ms p95 {p95:7.1f} ms", file=sys.stderr)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=Path("/tmp/sgbench-typologies/scenario"))
+    parser.add_argument("--home", type=Path, default=Path("/tmp/sg-test-typ"))
+    parser.add_argument("--port", type=int, default=17827)
+    parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--only", action="append", default=[], help="A typology (repeatable).")
+    args = parser.parse_args()
+    if not (args.out / "ground_truth.json").exists():
+        generate(args.out, args.scale, args.seed, force=True)
+    truth = read_truth(args.out)
+    # Whole-window scans take longer than an API call may; the bench measures, not refuses.
+    settings = load_settings(home=args.home, neo4j_uri="", local_bolt_port=args.port,
+                             local_http_port=0, query_timeout_s=args.timeout)
+    server = LocalNeo4j(settings)
+    started_here = server.pid() is None
+    server.start()
+    try:
+        with open_graph(settings, start_local=False) as graph:
+            migrate.migrate(graph)
+            result: dict[str, Any] = {"scale": args.scale, "seed": args.seed}
+            if not args.skip_load:
+                clear_data(graph)
+                began = time.monotonic()
+                report = load_scenario(graph, args.out, settings)
+                result["load_seconds"] = round(time.monotonic() - began, 1)
+                result["records"] = report.records
+            result["quality"] = quality(graph, truth, args.only)
+            if args.runs:
+                result["times"] = times(graph, truth, args.runs, args.seeds, args.only)
+    finally:
+        if started_here:
+            server.stop()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
