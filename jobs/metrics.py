@@ -6,6 +6,8 @@ reports the jobs from their recorded history in the graph, as they run in anothe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 RUNS = Counter("scamgraph_job_runs", "Job runs by job and status "
@@ -17,6 +19,20 @@ LAST_SUCCESS = Gauge("scamgraph_job_last_success_timestamp_seconds",
                      ["job"])
 RECORDS = Counter("scamgraph_job_records_ingested", "Records written by job runs.", ["job"])
 QUARANTINED = Counter("scamgraph_job_records_quarantined", "Records rejected by job runs.", ["job"])
+STATUSES = ("succeeded", "unchanged", "failed", "locked")
+
+
+def register(jobs: Iterable[str]) -> None:
+    """Every label set of these jobs at zero: a labelled metric has no sample until its
+    labels are used, so /metrics would be empty (and alerts blind) until each job ran. The
+    last-success gauge starts at 0 (never), which a freshness alert reads as stale."""
+    for job in jobs:
+        for status in STATUSES:
+            RUNS.labels(job, status)
+        DURATION.labels(job)
+        RECORDS.labels(job)
+        QUARANTINED.labels(job)
+        LAST_SUCCESS.labels(job)
 
 
 def observe(job: str, status: str, duration_s: float, written: int = 0, quarantined: int = 0,

@@ -64,6 +64,7 @@ class JobRunner:
 
 def schedule(scheduler: BaseScheduler, manifest: Manifest, runner: Callable[[Job], Any]) -> None:
     """Add one cron-triggered APScheduler job per manifest job."""
+    metrics.register(job.name for job in manifest.jobs)
     for job in manifest.jobs:
         scheduler.add_job(
             runner, trigger=cron_trigger(job.schedule), args=[job], id=job.name, name=job.name,
