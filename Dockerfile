@@ -10,7 +10,7 @@ COPY cypher ./cypher
 COPY jobs ./jobs
 COPY synth ./synth
 COPY jobs.local.yaml ./
-COPY tests/fixtures/jobs ./tests/fixtures/jobs
+COPY tests/fixtures ./tests/fixtures
 RUN pip install --no-cache-dir .
 # The state directory (quarantine, snapshots, audit log, job state) must exist and belong to
 # the user the image runs as: a named volume mounted there starts as a copy of it, owner
