@@ -23,7 +23,10 @@ from graph.investigate import (
 )
 from graph.investigate.types import RiskCategory, TraceParams
 from graph.resolve import exchange
+from scamgraph.settings import Settings
 from tests.graph.resolve_scenario import resolve_scenario
+from tests.graph.scenario import Scenario
+from tests.ingest.helpers import fixture, ingest
 
 DUMP = """
 MATCH (n) WHERE NOT n:Judgement
@@ -169,3 +172,24 @@ def test_export_import_round_trip(case: Graph) -> None:
     (back,) = resolve.judgements(case)
     assert back == first
     assert get_entity(case, "gs-actor-huione").properties["cluster_id"] == "ftm-huione"  # type: ignore[union-attr]
+
+
+def test_judgements_survive_re_ingest(graph: Graph, settings: Settings) -> None:
+    huobi = fixture("graphsense/packs/exchange-wallets-huobi.yaml")
+    ingest(graph, settings, "tagpack", huobi)
+    s = Scenario()
+    s.org("ftm-huobi", "HUOBI GLOBAL LIMITED", "Company", country=["SC"])
+    s.write(graph)
+    assert get_entity(graph, "gs-actor-huobi").name == "Huobi"  # type: ignore[union-attr]
+    resolve.judge(graph, "gs-actor-huobi", "ftm-huobi", "same", "analyst:t")
+    before = dump(graph)
+    ingest(graph, settings, "tagpack", huobi)
+    ingest(graph, settings, "actorpack", fixture(
+        "graphsense/actors/graphsense.actorpack.slice.yaml"))
+    actor = get_entity(graph, "gs-actor-huobi")
+    assert actor is not None and actor.properties["cluster_id"] == "ftm-huobi"
+    members = "MATCH (m:ClusterMember) RETURN m.member AS m, m.cluster AS c ORDER BY m"
+    assert [r.data() for r in graph.driver.execute_query(members, database_=graph.database)
+            .records] == [{"m": "ftm-huobi", "c": "ftm-huobi"},
+                          {"m": "gs-actor-huobi", "c": "ftm-huobi"}]
+    assert len(dump(graph)["nodes"]) > len(before["nodes"])  # the ActorPack's 22 other actors
