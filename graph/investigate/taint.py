@@ -1,8 +1,8 @@
 """Value tracing (trace methods POISON, HAIRCUT, FIFO, LIFO): follow the seeds' own value.
 
-One query (taint_region.cypher) fetches the region within max_hops links downstream of the
-seeds and the time-ordered ledger of every wallet in it; taint_sim replays that ledger per
-asset in (ts, id) order, each wallet holding a pool (taint_pools):
+taint_region fetches the region within max_hops time-respecting links downstream of the
+seeds and each wallet's ledger from the value's earliest arrival on (with an opening balance);
+taint_sim replays it per asset in (ts, id) order, each wallet holding a pool (taint_pools):
 
 * the seeds' value = every transfer the seeds send out in the window and assets (to wallets
   that are not seeds): those transfers are the tainted lots;
@@ -20,11 +20,10 @@ conserve (conservation is empty).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
-from graph.investigate import convert
+from graph.investigate import convert, taint_region
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.taint_result import conservation, endpoints, organisations, wallets
 from graph.investigate.taint_sim import Region, simulate
@@ -66,21 +65,7 @@ def _query_params(params: TraceParams, seeds: list[str]) -> dict[str, Any]:
 
 
 def fetch_region(graph: Graph, params: TraceParams, seeds: list[str]) -> Region:
-    row = graph.read("investigations/taint_region", _query_params(params, seeds),
-                     timeout_s=params.timeout_s)[0]
-    reached = {r["id"]: (int(r["level"]), bool(r["expand"]), r["role"]) for r in row["reached"]}
-    return Region(frozenset(row["seeds"]), reached, [_transfer(t) for t in row["transfers"]],
-                  bool(row["cut"]), params.max_hops)
-
-
-FIELDS = ("id", "tx", "index", "asset", "amount", "amount_raw", "decimals", "ts", "from", "to")
-
-
-def _transfer(values: list[Any]) -> dict[str, Any]:
-    t = dict(zip(FIELDS, values, strict=True))
-    if t["ts"] is not None:
-        t["ts"] = datetime.fromtimestamp(t["ts"] / 1000, UTC)
-    return t
+    return taint_region.fetch_region(graph, params, seeds, _query_params(params, seeds))
 
 
 def value_trace(graph: Graph, params: TraceParams, seeds: list[str],

@@ -12,16 +12,28 @@ from graph.investigate.types_value import TraceMethod
 
 @dataclass(frozen=True)
 class Region:
-    """The wallets reached (id -> (level, expanded, role)) and the ledger fetched for them."""
+    """The wallets reached (id -> (level, expanded, role)) and the ledger fetched for them.
+
+    A simulated wallet's ledger starts at its earliest tainted arrival (`arrival`); what it held
+    before is `opening` ((asset, wallet) -> base units, clean). Without an arrival a wallet's
+    whole ledger in the window was fetched.
+    """
 
     seeds: frozenset[str]
     reached: dict[str, tuple[int, bool, str | None]]
     transfers: list[dict[str, Any]]
     cut: bool
     max_hops: int
+    arrival: dict[str, int] = field(default_factory=dict)  # epoch milliseconds
+    opening: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def simulated(self, wallet: str) -> bool:
         return wallet in self.reached and self.reached[wallet][1]
+
+    def before_arrival(self, wallet: str, t: dict[str, Any]) -> bool:
+        """Whether `t` is already in the wallet's opening balance."""
+        since = self.arrival.get(wallet)
+        return since is not None and t["ms"] < since
 
 
 @dataclass
@@ -82,9 +94,9 @@ def _take(method: TraceMethod, region: Region, pools: dict[tuple[str, str], Pool
     if a in region.seeds:
         flow.sent += amount
         return Carried.tainted(amount)
-    if not region.simulated(a):
-        return Carried.clean(amount)  # from outside the region: clean money
-    carried = _pool(method, pools, t, a).send(amount)
+    if not region.simulated(a) or region.before_arrival(a, t):
+        return Carried.clean(amount)  # from outside the region, or before the value got there
+    carried = _pool(method, region, pools, t, a).send(amount)
     if carried.taint:
         flow.passed[a] += carried.taint
     return carried
@@ -98,22 +110,27 @@ def _land(method: TraceMethod, region: Region, pools: dict[tuple[str, str], Pool
         flow.returned += carried.taint
         return
     if region.simulated(b):
-        _pool(method, pools, t, b).receive(amount, carried)
+        if carried.taint or not region.before_arrival(b, t):  # else in b's opening already
+            _pool(method, region, pools, t, b).receive(amount, carried)
     elif b not in region.reached:
-        # Not in the region: past the hop cap when the sender is on the last level, else a budget.
-        if region.reached.get(a, (0, True, None))[0] >= region.max_hops:
-            flow.dropped_hop_cap += carried.taint
-        else:
+        # Not in the region: past a budget when one cut the region short before the last
+        # level, else past the hop cap (a level counts time-respecting links, so a wallet on
+        # an earlier level can pay one that is more than max_hops such links away).
+        if region.cut and region.reached.get(a, (0, True, None))[0] < region.max_hops:
             flow.dropped_budget += carried.taint
+        else:
+            flow.dropped_hop_cap += carried.taint
         return
     if carried.taint:
         flow.received[b] += carried.taint
         flow.inflows.append((t, carried.taint))
 
 
-def _pool(method: TraceMethod, pools: dict[tuple[str, str], Pool], t: dict[str, Any],
-          wallet: str) -> Pool:
+def _pool(method: TraceMethod, region: Region, pools: dict[tuple[str, str], Pool],
+          t: dict[str, Any], wallet: str) -> Pool:
     key = (t.get("asset") or "", wallet)
     if key not in pools:
         pools[key] = new_pool(method)
+        if opening := region.opening.get(key):
+            pools[key].receive(opening, Carried.clean(opening))
     return pools[key]

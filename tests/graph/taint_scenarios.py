@@ -109,6 +109,23 @@ def utxo() -> Scenario:
     return s
 
 
+def late_short_path() -> Scenario:
+    """A wallet reached late by a short chain and early by a longer one, with a clean past.
+
+    S -10 (01-05)-> A -4 (01-20)-> Y: Y is 2 links away, but S -10 (01-01)-> B -10 (01-02)-> C
+    -10 (01-03)-> Y brings value earlier: Y's earliest arrival is 01-03. Before it, a clean W
+    -10 (01-01)-> Y and Y -5 (01-02)-> Z: Y opens with 5 clean. Then Y -6 (01-10)-> Q: Y holds
+    5 clean + 10 of S's; HAIRCUT: Q 6 x 10/15 = 4; FIFO: the clean 5, then 1; LIFO: 6.
+    """
+    s = Scenario()
+    sd, a, b, c, y, w, z, q = (s.wallet(n) for n in ["S", "A", "B", "C", "Y", "W", "Z", "Q"])
+    s.send_all([("l1", sd, b, 10, "2024-01-01"), ("l2", w, y, 10, "2024-01-01"),
+                ("l3", b, c, 10, "2024-01-02"), ("l4", y, z, 5, "2024-01-02"),
+                ("l5", c, y, 10, "2024-01-03"), ("l6", sd, a, 10, "2024-01-05"),
+                ("l7", y, q, 6, "2024-01-10"), ("l8", a, y, 4, "2024-01-20")])
+    return s
+
+
 def _btc(s: Scenario, tx: str, index: int, a: str, b: str, sats: int, when: str) -> None:
     props = {"id": f"bitcoin:{tx}:{index}", "chain": "bitcoin", "tx": tx, "index": index,
              "asset": "BTC", "amount": sats / BTC, "amount_raw": str(sats), "decimals": 8,
