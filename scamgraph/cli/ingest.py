@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from graph import migrate
 from graph.connect import open_graph
@@ -18,6 +15,7 @@ from ingest.formats import FORMAT_MODULES
 from ingest.runner import Progress as ProgressFn
 from ingest.runner import run_ingest
 from ingest.summary import RunSummary
+from scamgraph.cli.progress import progress_bar
 from scamgraph.settings import Settings, get_settings
 
 
@@ -30,25 +28,6 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--option")
         options[key.strip()] = value
     return options
-
-
-@contextmanager
-def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
-    """A rich progress display on stderr while stdout is a terminal; None otherwise."""
-    if not enabled:
-        yield None
-        return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"),
-               TextColumn("{task.completed:,} records"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def update(phase: str, done: int) -> None:
-            if phase not in tasks:
-                tasks[phase] = bar.add_task(phase)
-            bar.update(tasks[phase], completed=done)
-
-        yield update
 
 
 @click.command()
@@ -74,7 +53,8 @@ def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
         raise click.UsageError("--max-quarantined is not applied by --bulk")
     if bulk and dry_run:
         raise click.UsageError("--bulk and --dry-run exclude each other: a dry run writes nothing")
-    with progress_bar(sys.stdout.isatty()) as progress:
+    with progress_bar(sys.stdout.isatty(), sources) as out:
+        progress = out.progress
         if bulk:
             inputs = [BulkInput(fmt, source, options) for source in sources]
             summaries: Iterable[RunSummary] = run_bulk(settings, inputs, progress=progress)
@@ -82,7 +62,7 @@ def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
             summaries = _merge(settings, fmt, sources, dry_run, options, progress,
                                max_quarantined)
         for summary in summaries:  # printed as each run ends
-            click.echo(summary.to_json())
+            out.echo(summary.to_json())  # above the bar, on a line of its own
 
 
 def _merge(settings: Settings, fmt: str, sources: tuple[str, ...], dry_run: bool,
