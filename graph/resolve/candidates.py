@@ -2,9 +2,10 @@
 
 Blocking keeps this near-linear: two entities are compared only when they share two words of
 a name key (one word for one-word names; a block held by more than MAX_BLOCK entities is too
-common to block on), a registration number or a website domain. The score adds what the evidence says (weights below,
-stated in docs/MODEL.md "Resolution") and is clipped to 0..1. Name similarity is rigour's
-Jaro-Winkler on the name keys of names.py, the best over every name and alias of both.
+common to block on), a registration number or a website domain. The score adds what the
+evidence says (weights below, stated in docs/MODEL.md "Resolution") and is clipped to 0..1.
+Name similarity is rigour's Jaro-Winkler on the name keys of names.py, the best over every
+name and alias of both.
 """
 
 from __future__ import annotations
