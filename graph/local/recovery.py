@@ -15,11 +15,14 @@ killed is taken up again by the next start.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
 import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from graph import carryover
@@ -36,7 +39,28 @@ KILL_WAIT_S = 30.0
 
 def recover(server: LocalNeo4j) -> str | None:
     """Finish or undo an abandoned bulk load; what was done ("restored", "completed"), or None
-    if there was nothing to do. LocalServerError while a bulk load still runs."""
+    if there was nothing to do. LocalServerError while a bulk load still runs. Two starts at
+    once recover one after the other: the second finds the journal gone and does nothing."""
+    with recovery_lock(server.home):
+        return _recover(server)
+
+
+@contextmanager
+def recovery_lock(home: Path) -> Iterator[None]:
+    """Held while one process recovers (blocking: the next start waits, then reads the journal
+    the first one left, none). flock: the kernel releases it when its holder dies, so a killed
+    recovery never leaves a stale lock."""
+    path = home / "run" / "bulk-recovery.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(server: LocalNeo4j) -> str | None:
     journal = BulkJournal(server.home)
     entry = journal.read()
     if entry is None:

@@ -10,13 +10,16 @@ the old bookkeeping's properties (zoned datetimes with nanoseconds among them) i
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,9 +27,12 @@ import pytest
 from graph import migrate
 from graph.connect import open_graph
 from graph.db import Graph
+from graph.local import LocalNeo4j
 from graph.local.journal import PAUSE_ENV, BulkJournal, process_started
+from graph.local.ports import free_port
+from graph.local.recovery import recover
 from graph.maintenance import clear_data
-from scamgraph.settings import Settings
+from scamgraph.settings import Settings, load_settings
 from tests.ingest.helpers import counts, fixture, rows
 from tests.ingest.test_bulk import bulk_settings  # noqa: F401  (the fixture)
 
@@ -57,7 +63,9 @@ def _state(settings: Settings) -> dict[str, Any]:
     A generous budget: a server just started on a busy machine answers slowly."""
     patient = settings.model_copy(update={"query_timeout_s": 300.0})
     with open_graph(patient, start_local=False) as graph:
-        return {"counts": counts(graph), "schema": _schema(graph), "fingerprint": _print(graph)}
+        lines = _lines(graph)
+        return {"counts": counts(graph), "schema": _schema(graph), "lines": lines,
+                "fingerprint": hashlib.sha256("\n".join(lines).encode()).hexdigest()}
 
 
 def _schema(graph: Graph) -> dict[str, int]:
@@ -66,7 +74,9 @@ def _schema(graph: Graph) -> dict[str, int]:
     return {"constraints": found, "indexes": indexes}
 
 
-def _print(graph: Graph) -> str:
+def _lines(graph: Graph) -> list[str]:
+    """One line per node (labels, properties with their driver types) and per link, sorted:
+    a mismatch shows the node and field that differ."""
     nodes = rows(graph, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS p")
     links = rows(graph, "MATCH (a)-[r]->(b) RETURN type(r) AS t, r.id AS id, "
                         "coalesce(a.id, a.name) AS a, coalesce(b.id, b.name) AS b")
@@ -78,9 +88,16 @@ def _print(graph: Graph) -> str:
             p = {k: p.get(k) for k in ("id", "version", "name", "checksum")}  # times of the run
         elif "IngestRun" in row["labels"] and p.get("mode") == "bulk":
             p = {k: p.get(k) for k in keep if k != "id"}  # this load's run: a fresh id
-        lines.append(repr((sorted(row["labels"]), sorted(p.items()))))
+        lines.append(repr((sorted(row["labels"]), sorted((k, _typed(v)) for k, v in p.items()))))
     lines += [repr(sorted(r.items())) for r in links if r["t"] != "FROM_SOURCE"]
-    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+    return sorted(lines)
+
+
+def _typed(value: Any) -> str:
+    """A value with its type and, for temporal ones, its zone: a datetime written back with
+    another zone (UTC as a zone id vs offset Z) reads back equal in Python but is not."""
+    zone = getattr(value, "tzinfo", None)
+    return f"{type(value).__name__}:{value!r}:{zone!r}"
 
 
 def _env(settings: Settings, pause: str | None) -> dict[str, str]:
@@ -194,3 +211,20 @@ def test_a_running_bulk_load_is_left_alone(bulk_settings: Settings,  # noqa: F81
         proc.communicate(timeout=30)
     assert _db_start(bulk_settings).returncode == 0
     assert _state(bulk_settings) == states["old"]
+
+
+def test_two_starts_never_recover_at_once(tmp_path: Path) -> None:
+    """While one process holds the recovery lock, another start's `recover` waits for it."""
+    settings = load_settings(home=tmp_path, neo4j_uri="", local_bolt_port=free_port())
+    server = LocalNeo4j(settings)
+    finished = threading.Event()
+    waiter = threading.Thread(target=lambda: (recover(server), finished.set()))
+    path = server.home / "run" / "bulk-recovery.lock"
+    path.parent.mkdir(parents=True)
+    with path.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a recovering `db start` holds it
+        waiter.start()
+        assert not finished.wait(1.0), "recover ran while another recovery held the lock"
+        fcntl.flock(held, fcntl.LOCK_UN)
+    waiter.join(10)
+    assert finished.is_set()  # no journal: nothing to do once the lock is free
