@@ -9,6 +9,7 @@ from typing import Any
 from graph.db import Graph
 from graph.investigate.changes import changes
 from scamgraph.settings import Settings
+from tests.conftest import FIXTURES
 from tests.ingest.helpers import ingest, rows
 
 TRON = "tron:TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre"
@@ -89,3 +90,21 @@ def test_filters_and_watch(graph: Graph, settings: Settings, tmp_path: Path) -> 
     assert len(one_page.changes) == 1 and one_page.has_next_page
     rest = changes(graph, first=100, after=one_page.end_cursor)
     assert len(rest.changes) == 3
+
+
+def test_watch_adds_new_transfers_into_watched_wallets(graph: Graph, settings: Settings,
+                                                       tmp_path: Path) -> None:
+    to = "0xac4df82fe37ea2187bc8c011a23d743b4f39019a"
+    holder = {"id": "c-wallet-eth", "schema": "CryptoWallet", "properties": {
+        "publicKey": [to], "currency": ["ETH"], "holder": ["c-co-a"]}}
+    ingest(graph, settings, "ftm", _write(tmp_path / "a.jsonl", [V1[0], holder]), source="w")
+    data = {"nodes": [{"entity": {"id": "c-co-a"}}]}
+    graph.write("api/save_investigation", {"id": "i2", "name": "org", "data": json.dumps(data),
+                                           "created_by": "t"})
+    assert changes(graph, watch=True, kinds=["transfer"]).changes == ()
+    csv = FIXTURES / "ethereum-etl" / "block_483920.token_transfers.csv"
+    run = ingest(graph, settings, "ethereum-etl", csv)
+    found = changes(graph, watch=True, kinds=["transfer"]).changes
+    assert found and {(c.kind, c.entity, c.source) for c in found} == {
+        ("transfer", f"ethereum:{to}", run.source_id)}
+    assert changes(graph, watch=True, kinds=["transfer"], since=run.ended_at).changes == ()
