@@ -8,6 +8,7 @@ entities above all, would be lost, so `capture` refuses such a graph.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -53,7 +54,18 @@ def capture(graph: Graph) -> CarryOver:
         raise ValidationError(f"unexpected relationships between bookkeeping nodes: {sorted(odd)}")
     return CarryOver([row["statement"] for row in graph.read("bulk/constraints")],
                      [row["statement"] for row in graph.read("bulk/indexes")],
-                     graph.read("bulk/carried_nodes"), links)
+                     [_offsets_kept(row) for row in graph.read("bulk/carried_nodes")], links)
+
+
+def _offsets_kept(row: dict[str, Any]) -> dict[str, Any]:
+    """The node row with its fixed-offset datetimes on fixed-offset tzinfos. The driver reads
+    `Z` as pytz's UTC, a named zone it would write back as `[UTC]`: another value in Neo4j
+    (its timezone, toString and equality differ)."""
+    props = dict(row["props"])
+    for key in row["offset_keys"]:
+        value = props[key]
+        props[key] = value.replace(tzinfo=dt.timezone(value.utcoffset()))
+    return {"key": row["key"], "labels": row["labels"], "props": props}
 
 
 def save(carry: CarryOver, path: Path) -> None:
