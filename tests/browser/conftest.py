@@ -2,10 +2,14 @@
 
 Chromium is the system one (/usr/bin/chromium, from scripts/install-browser-deps) driven by
 Playwright; `playwright install` would download a browser, which this project never does.
+Screenshots go to a temporary folder, so a test run leaves the checkout clean; set
+SCAMGRAPH_REFRESH_SCREENSHOTS=1 to rewrite docs/screenshots/ deliberately.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,12 +19,15 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from graph.db import Graph
+from scamgraph.cli.demo import demo_settings
 from scamgraph.settings import Settings
 from tests.api.support import Server
 from tests.browser import story
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOC_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = (DOC_SHOTS if os.environ.get("SCAMGRAPH_REFRESH_SCREENSHOTS") == "1"
+         else Path(tempfile.gettempdir()) / "scamgraph-screenshots")
 ANALYST_KEY = "analyst-browser-key"
 READER_KEY = "reader-browser-key"
 # Without the background-networking flags Chromium keeps dialling Google on a closed network.
@@ -41,6 +48,17 @@ def server(settings: Settings, story_graph: Graph, tmp_path_factory: pytest.Temp
     audit = tmp_path_factory.mktemp("audit") / "audit.jsonl"
     app_settings = settings.model_copy(update={"api_keys": SecretStr(keys), "audit_log": audit})
     with Server(create_app(app_settings, graph=story_graph)) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def demo_server(settings: Settings, story_graph: Graph, tmp_path_factory: pytest.TempPathFactory,
+                ) -> Iterator[Server]:
+    """The app as `scamgraph demo` serves it on loopback: no keys configured at all."""
+    audit = tmp_path_factory.mktemp("audit") / "audit.jsonl"
+    bare = settings.model_copy(update={"api_keys": SecretStr(""), "anonymous_role": "",
+                                       "audit_log": audit})
+    with Server(create_app(demo_settings(bare, "127.0.0.1"), graph=story_graph)) as srv:
         yield srv
 
 
@@ -69,7 +87,7 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> Path:
-    """Screenshot of the whole window, kept in docs/screenshots/ for the docs (and for a look)."""
+    """Screenshot of the whole window: for a look, and for docs/screenshots/ when refreshing."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path))

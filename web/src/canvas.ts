@@ -1,17 +1,26 @@
-// The graph canvas: Cytoscape with the fCoSE layout. Knows elements and layout, not GraphQL.
+// The graph canvas: Cytoscape with a force layout (fCoSE) and a left-to-right flow layout
+// (dagre) for traces. Knows elements and layout, not GraphQL.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
+import dagre from "cytoscape-dagre";
 import fcose from "cytoscape-fcose";
 import svg from "cytoscape-svg";
 import { STYLE } from "./cystyle";
+import { bundlesOf, rebundle } from "./bundles";
+import { History } from "./history";
+import { markRisk } from "./risk";
 import { edgeWidth, type EntityNode, type RelEdge, type SubgraphData } from "./model";
 
+cytoscape.use(dagre);
 cytoscape.use(fcose);
 cytoscape.use(svg);
+
+export type LayoutName = "force" | "flow";
 
 export type SelectHandler = (ids: string[]) => void;
 
 export class Canvas {
   readonly cy: Core;
+  readonly history: History;
   private selectHandlers: SelectHandler[] = [];
   // Selection order matters to the path finder ("from" first), and Cytoscape keeps none.
   private order: string[] = [];
@@ -22,6 +31,7 @@ export class Canvas {
       // One node per tap; shift/ctrl-tap (or box select) adds to the selection.
       selectionType: "single", boxSelectionEnabled: true,
     });
+    this.history = new History(this.cy, () => this.refresh());
     const fire = () => this.selectHandlers.forEach((fn) => fn(this.selectedIds()));
     this.cy.on("select", "node", (ev) => {
       this.order = [...this.order.filter((id) => id !== ev.target.id()), ev.target.id()];
@@ -50,6 +60,7 @@ export class Canvas {
   add(data: SubgraphData, origin?: string): string[] {
     const near = origin ? this.cy.getElementById(origin).position() : this.freeSpot();
     const fresh = data.nodes.filter((n) => this.cy.getElementById(n.id).empty());
+    if (fresh.length || data.edges.some((e) => this.cy.getElementById(e.id).empty())) this.history.checkpoint();
     const els: ElementDefinition[] = fresh.map((n) => nodeElement(n, origin, near));
     for (const e of data.edges) {
       if (this.cy.getElementById(e.id).empty()) els.push(edgeElement(e));
@@ -57,7 +68,14 @@ export class Canvas {
     // Edges whose ends are missing would make Cytoscape throw; the API may cut a subgraph.
     const ids = new Set([...this.cy.nodes().map((n) => n.id()), ...fresh.map((n) => n.id)]);
     this.cy.add(els.filter((el) => el.group === "nodes" || (ids.has(el.data.source) && ids.has(el.data.target))));
+    this.refresh();
     return fresh.map((n) => n.id);
+  }
+
+  /** Bundles of parallel transfers and risk marks follow what is drawn. */
+  refresh(): void {
+    rebundle(this.cy);
+    markRisk(this.cy);
   }
 
   /** Right of what is drawn already, so a node opened from search does not land on another. */
@@ -72,7 +90,9 @@ export class Canvas {
     const node = this.cy.getElementById(id);
     const leaves = node.neighborhood().nodes().filter((n: NodeSingular) =>
       !n.locked() && !n.data("seed") && n.neighborhood().nodes().filter((m) => m.id() !== id).empty());
+    if (leaves.nonempty()) this.history.checkpoint();
     leaves.remove();
+    this.refresh();
     return leaves.length;
   }
 
@@ -97,21 +117,29 @@ export class Canvas {
   }
 
   remove(ids: string[]): void {
+    this.history.checkpoint();
     for (const id of ids) this.cy.getElementById(id).remove();
+    this.refresh();
   }
 
   clear(): void {
+    this.history.checkpoint();
     this.cy.elements().remove();
   }
+
+  /** The layout the next re-layout uses; "flow" puts money left to right. */
+  mode: LayoutName = "force";
 
   layout(randomize = false): Promise<void> {
     const eles = this.cy.elements(":visible");
     if (eles.empty()) return Promise.resolve();
+    this.history.checkpoint();
     const fixed = this.cy.nodes(":locked").map((n) => ({ nodeId: n.id(), position: n.position() }));
-    const layout = eles.layout({
-      name: "fcose", animate: false, randomize, quality: "default", nodeRepulsion: 20000,
-      idealEdgeLength: 150, padding: 40, fixedNodeConstraint: fixed.length ? fixed : undefined,
-    } as cytoscape.LayoutOptions);
+    const options = this.mode === "flow"
+      ? { name: "dagre", rankDir: "LR", nodeSep: 30, rankSep: 140, edgeSep: 10, padding: 40, animate: false }
+      : { name: "fcose", animate: false, randomize, quality: "default", nodeRepulsion: 20000,
+        idealEdgeLength: 150, padding: 40, fixedNodeConstraint: fixed.length ? fixed : undefined };
+    const layout = eles.layout(options as cytoscape.LayoutOptions);
     const done = layout.promiseOn("layoutstop");
     layout.run();
     // A handful of nodes would otherwise be blown up to the maximum zoom.
@@ -125,7 +153,8 @@ export class Canvas {
     this.cy.elements().removeClass("hl dim");
     const hl = this.cy.collection();
     for (const id of nodeIds) hl.merge(this.cy.getElementById(id));
-    for (const id of edgeIds) hl.merge(this.cy.getElementById(id));
+    const edges = new Set(edgeIds);
+    for (const id of [...edges, ...bundlesOf(this.cy, edges)]) hl.merge(this.cy.getElementById(id));
     if (hl.empty()) return;
     hl.addClass("hl");
     this.cy.elements().difference(hl).addClass("dim");
@@ -144,6 +173,7 @@ export class Canvas {
       return !!ts && ((!!from && ts < from) || (!!to && ts > to));
     });
     out.addClass("timehidden");
+    rebundle(this.cy);
     return out.length;
   }
 

@@ -2,6 +2,10 @@
 // transfer edges labelled "amount asset" with a width that grows with the value.
 import type { StylesheetJson } from "cytoscape";
 
+// Debian's Noto fonts (scripts/install-browser-deps) cover Khmer, Thai, Burmese and CJK aliases.
+export const FONT_STACK = "DejaVu Sans, Noto Sans, Noto Sans Khmer, Noto Sans Thai, Noto Sans Myanmar, "
+  + "Noto Sans CJK SC, WenQuanYi Zen Hei, sans-serif";
+
 export const KIND_COLOURS: Record<string, string> = {
   wallet: "#4b6a88",
   exchange: "#138a72",
@@ -35,7 +39,7 @@ export const STYLE: StylesheetJson = [
     style: {
       label: "data(label)",
       "font-size": 11,
-      "font-family": "DejaVu Sans, WenQuanYi Zen Hei, sans-serif",
+      "font-family": FONT_STACK,
       color: "#1d232b",
       "text-valign": "bottom",
       "text-margin-y": 4,
@@ -52,6 +56,9 @@ export const STYLE: StylesheetJson = [
   },
   ...kindRules(),
   { selector: 'node[kind = "wallet"]', style: { width: 20, height: 20 } },
+  // Risk: scam-linked ringed purple, compound-linked ringed brown; sanctioned (below) wins.
+  { selector: "node[?compoundLinked]", style: { "border-width": 4, "border-color": "#8d4a00" } },
+  { selector: "node[?scam]", style: { "border-width": 4, "border-color": "#9c27b0" } },
   { selector: "node[?sanctioned]", style: { "border-width": 5, "border-color": "#d50000", "border-style": "double" } },
   { selector: "node[?seed]", style: { "overlay-color": "#1565c0", "overlay-opacity": 0.15, "overlay-padding": 6 } },
   { selector: "node:locked", style: { "border-style": "dashed", "border-color": "#222" } },
@@ -78,7 +85,13 @@ export const STYLE: StylesheetJson = [
     selector: 'edge[type = "TRANSFER"]',
     style: { width: "data(w)", "line-color": "#5c7fa3", "target-arrow-color": "#5c7fa3", color: "#1f3d5c" },
   },
-  { selector: 'edge[type != "TRANSFER"]', style: { "line-style": "dashed" } },
+  { selector: 'edge[type != "TRANSFER"][type != "BUNDLE"]', style: { "line-style": "dashed" } },
+  {
+    selector: "edge[?bundle]",
+    style: { width: "data(w)", "line-color": "#2f5f8f", "target-arrow-color": "#2f5f8f", color: "#0d2c4a",
+      "font-weight": "bold", "font-size": 10 },
+  },
+  { selector: ".bundled", style: { display: "none" } },
   { selector: 'edge[type = "SANCTIONED_BY"]', style: { "line-color": "#d50000", "target-arrow-color": "#d50000" } },
   { selector: ".hl", style: { "line-color": "#f29900", "target-arrow-color": "#f29900", "z-index": 10 } },
   { selector: "node.hl", style: { "underlay-color": "#f29900", "underlay-opacity": 0.45, "underlay-padding": 8 } },

@@ -1,5 +1,6 @@
 // Side panel "Details": the selected entity (or relationship) with aliases, sanctions, provenance.
-import { clear, fmtTime, h } from "./dom";
+import { clear, fmtAmount, fmtTime, h } from "./dom";
+import { toggleBundle, type Bundle } from "./bundles";
 import { KIND_COLOURS } from "./cystyle";
 import type { EntityNode, Provenance, RelEdge } from "./model";
 import type { App } from "./app";
@@ -15,7 +16,8 @@ export function initDetails(app: App): void {
     if (n) clear(panel, ...entityView(n));
   });
   app.canvas.cy.on("tap", "edge", (ev) => {
-    clear(panel, ...edgeView(ev.target.data("rel") as RelEdge));
+    const bundle = ev.target.data("bundle") ? (ev.target.data() as Bundle) : null;
+    clear(panel, ...(bundle ? bundleView(app, bundle) : edgeView(ev.target.data("rel") as RelEdge)));
     app.tabs.show("Details");
   });
   app.canvas.cy.on("tap", (ev) => {
@@ -44,6 +46,16 @@ function edgeView(e: RelEdge): HTMLElement[] {
   const rows: [string, string][] = [["type", e.type], ["from", e.source], ["to", e.target]];
   for (const [k, v] of Object.entries(e.props)) if (!SKIP.has(k)) rows.push([k, show(v)]);
   return [h("h2", {}, e.label), props(rows), ...provenanceView(e.provenance)];
+}
+
+function bundleView(app: App, b: Bundle): HTMLElement[] {
+  const label = (id: string) => app.canvas.entity(id)?.label ?? id;
+  return [h("h2", { id: "details-title" }, `${b.count} transfers`),
+    props([["from", label(b.source)], ["to", label(b.target)],
+      ...b.sums.map((s) => [`sum ${s.asset}`, fmtAmount(s.amount)] as [string, string]),
+      ["first", fmtTime(b.first) || "\u2014"], ["last", fmtTime(b.last) || "\u2014"]], "details-bundle"),
+    h("button", { type: "button", id: "bundle-expand", onclick: () => toggleBundle(app.canvas.cy, b.id) },
+      "Show the individual transfers")];
 }
 
 function provenanceView(p: Provenance | null): HTMLElement[] {

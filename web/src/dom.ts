@@ -40,8 +40,8 @@ let seq = 0;
 
 export function fmtAmount(x: number | null | undefined): string {
   if (x === null || x === undefined || Number.isNaN(x)) return "";
-  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 6;
-  return x.toLocaleString("en-US", { maximumFractionDigits: digits });
+  // Token amounts keep their decimals (up to 8; trailing zeros dropped): 12.345678 USDT matters.
+  return x.toLocaleString("en-US", { maximumFractionDigits: 8 });
 }
 
 export function fmtTime(iso: string | null | undefined): string {

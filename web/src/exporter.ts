@@ -22,7 +22,7 @@ export function visibleCsv(canvas: Canvas): string {
     const type = e.kinds.length ? e.kinds.join("|") : e.typename;
     rows.push(["node", e.id, type, e.name ?? e.label, null, null, null, null, null, String(e.sanctions.length > 0)]);
   });
-  canvas.cy.edges(":visible").forEach((el) => {
+  canvas.cy.edges("[!bundle]").not(".timehidden").forEach((el) => {
     const r = el.data("rel") as RelEdge;
     rows.push(["edge", r.id, r.type, r.label, r.source, r.target, r.asset, r.amount, r.ts, null]);
   });

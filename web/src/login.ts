@@ -1,5 +1,6 @@
-// The login screen: the API key is checked with a tiny query and kept in sessionStorage.
-import { AuthError, gql, setApiKey } from "./api";
+// The login screen: the API key is checked against /session and kept in sessionStorage.
+// Where the server answers keyless requests (the demo on loopback) it is never shown.
+import { AuthError, openSession, setApiKey } from "./api";
 import { byId } from "./dom";
 import { errorText } from "./app";
 
@@ -19,7 +20,7 @@ export function initLogin(onLoggedIn: () => void): void {
     if (!key) return;
     setApiKey(key);
     try {
-      await gql<{ __typename: string }>("query Ping { __typename }");
+      await openSession();
     } catch (err) {
       setApiKey(null);
       showLogin(err instanceof AuthError ? "That API key was refused." : errorText(err));

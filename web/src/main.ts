@@ -1,6 +1,6 @@
 // Entry point: login gate, then the workspace (canvas, search, panels), then the route.
 import "./style.css";
-import { apiKey, gql, onUnauthenticated, setApiKey, AuthError } from "./api";
+import { openSession, onUnauthenticated, session, setApiKey, AuthError } from "./api";
 import { Canvas } from "./canvas";
 import { KIND_COLOURS } from "./cystyle";
 import { byId, h } from "./dom";
@@ -16,6 +16,7 @@ import { initTimeFilter } from "./timefilter";
 import { initCase, type CaseFile } from "./casefile";
 import { initSources } from "./sources";
 import { initToolbar } from "./toolbar";
+import { initAnalysis } from "./analysis";
 
 let started: { app: App; caseFile: CaseFile } | null = null;
 
@@ -26,7 +27,7 @@ function start(): void {
 
 function build(): { app: App; caseFile: CaseFile } {
   const canvas = new Canvas(byId("cy"));
-  const tabs = new Tabs(byId("tabs"), byId("panels"), ["Details", "Trace", "Paths", "Case", "Sources"]);
+  const tabs = new Tabs(byId("tabs"), byId("panels"), ["Details", "Trace", "Paths", "Risk", "Case", "Sources"]);
   const statusEl = byId("status");
   const status = (msg: string, isError = false) => {
     statusEl.textContent = `${canvas.cy.nodes().length} nodes, ${canvas.cy.edges().length} edges \u00b7 ${msg}`;
@@ -35,10 +36,13 @@ function build(): { app: App; caseFile: CaseFile } {
   const app: App = {
     canvas, tabs, status,
     run: async (label, fn) => {
+      canvas.history.begin();
       try {
         await fn();
       } catch (err) {
         if (!(err instanceof AuthError)) status(`${label} failed: ${errorText(err)}`, true);
+      } finally {
+        canvas.history.end();
       }
     },
     focus: (id) => app.run("open", async () => {
@@ -55,6 +59,7 @@ function build(): { app: App; caseFile: CaseFile } {
   initDetails(app);
   const trace = initTrace(app);
   const paths = initPaths(app);
+  initAnalysis(app);
   const time = initTimeFilter(byId("timebar"), app);
   const caseFile = initCase(app, time);
   const loadSources = initSources(app);
@@ -76,7 +81,9 @@ function legend(): void {
   for (const [kind, colour] of Object.entries(KIND_COLOURS)) {
     el.append(h("span", {}, h("i", { style: `background:${colour}` }), kind));
   }
-  el.append(h("span", {}, h("i", { style: "background:#fff;border:2px double #d50000" }), "sanctioned"));
+  el.append(h("span", {}, h("i", { style: "background:#fff;border:2px double #d50000" }), "sanctioned"),
+    h("span", {}, h("i", { style: "background:#fff;border:2px solid #9c27b0" }), "scam-linked"),
+    h("span", {}, h("i", { style: "background:#fff;border:2px solid #8d4a00" }), "compound-linked"));
 }
 
 async function route(): Promise<void> {
@@ -84,17 +91,26 @@ async function route(): Promise<void> {
   if (m && started) await started.caseFile.open(decodeURIComponent(m[1]));
 }
 
+/** The role in the top bar; keyless sessions have nothing to log out of. */
+function showSession(): void {
+  const s = session();
+  byId("session-role").textContent = s ? (s.anonymous ? `${s.role} (no key)` : s.role) : "";
+  byId("btn-logout").hidden = !s || s.anonymous;
+}
+
 async function boot(): Promise<void> {
   onUnauthenticated(() => showLogin("Your API key was refused; log in again."));
-  initLogin(start);
+  initLogin(() => { showSession(); start(); });
   window.addEventListener("hashchange", () => void route());
-  if (!apiKey()) return showLogin();
   try {
-    await gql("query Ping { __typename }");
+    // With a stored key, or keyless: a server with an anonymous role lets us straight in.
+    await openSession();
   } catch (err) {
     return showLogin(err instanceof AuthError ? "" : errorText(err));
   }
+  byId("login").hidden = true;
   byId("app").hidden = false;
+  showSession();
   start();
 }
 

@@ -69,8 +69,7 @@ export function shortAddress(addr: string): string {
 
 export function edgeLabel(type: string, asset: string | null, amount: number | null, extra = ""): string {
   if (type === "TRANSFER" && amount !== null) {
-    const digits = Math.abs(amount) >= 100 ? 0 : 2;
-    return `${amount.toLocaleString("en-US", { maximumFractionDigits: digits })} ${asset ?? ""}`.trim();
+    return `${amount.toLocaleString("en-US", { maximumFractionDigits: 8 })} ${asset ?? ""}`.trim();
   }
   return extra ? `${type} ${extra}` : type;
 }

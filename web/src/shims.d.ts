@@ -3,6 +3,10 @@ declare module "cytoscape-fcose" {
   const ext: cytoscape.Ext;
   export default ext;
 }
+declare module "cytoscape-dagre" {
+  const ext: cytoscape.Ext;
+  export default ext;
+}
 declare module "cytoscape-svg" {
   const ext: cytoscape.Ext;
   export default ext;

@@ -24,7 +24,7 @@ export function takeSnapshot(canvas: Canvas, name: string, timeWindow: [string |
       entity: n.data("entity") as EntityNode, x: n.position("x"), y: n.position("y"),
       pinned: n.locked(), seed: !!n.data("seed"),
     })),
-    edges: cy.edges().map((e) => e.data("rel") as RelEdge),
+    edges: cy.edges("[!bundle]").map((e) => e.data("rel") as RelEdge),
     view: { zoom: cy.zoom(), pan: cy.pan() },
     timeWindow,
   };

@@ -1,10 +1,13 @@
-// The "Sources" tab: how fresh each source is and the latest ingest runs (operators' view).
-import { gql } from "./api";
+// The "Sources" tab: how fresh each source is (any reader) and, for operators, the latest
+// ingest runs (a reader asking for them would get FORBIDDEN and see nothing at all).
+import { allows, gql } from "./api";
 import { clear, fmtTime, h } from "./dom";
 import type { App } from "./app";
 
-const DOC = `query Sources {
+const FRESH = `query Freshness {
   sourceFreshness { source { id name format } lastSuccessAt lastRunAt lastStatus ageSeconds }
+}`;
+const RUNS = `query Runs {
   ingestRuns(first: 15) { edges { node { id sourceId status startedAt read written quarantined error } } }
 }`;
 
@@ -20,14 +23,17 @@ interface Run {
 export function initSources(app: App): () => Promise<void> {
   const panel = app.tabs.panel("Sources");
   const load = () => app.run("sources", async () => {
-    const d = await gql<{ sourceFreshness: Fresh[]; ingestRuns: { edges: { node: Run }[] } }>(DOC);
+    const d = await gql<{ sourceFreshness: Fresh[] }>(FRESH);
+    const runs = allows("operator") ? (await gql<{ ingestRuns: { edges: { node: Run }[] } }>(RUNS)).ingestRuns.edges : null;
     clear(panel,
       h("h2", {}, "Source freshness"),
       grid(["Source", "Last success", "Age", "Status"], d.sourceFreshness.map((f) => [
-        f.source.name ?? f.source.id, fmtTime(f.lastSuccessAt) || "never", age(f.ageSeconds), f.lastStatus ?? "—"]), "sources-fresh"),
+        f.source.name ?? f.source.id, fmtTime(f.lastSuccessAt) || "never", age(f.ageSeconds), f.lastStatus ?? "\u2014"]), "sources-fresh"),
       h("h3", {}, "Ingest runs"),
-      grid(["Source", "Started", "Status", "Read/written/quar."], d.ingestRuns.edges.map(({ node: r }) => [
-        r.sourceId ?? "?", fmtTime(r.startedAt), r.status ?? "?", `${r.read ?? 0}/${r.written ?? 0}/${r.quarantined ?? 0}`]), "sources-runs"),
+      runs === null
+        ? h("p", { class: "muted", id: "sources-runs" }, "Ingest runs are shown to operators.")
+        : grid(["Source", "Started", "Status", "Read/written/quar."], runs.map(({ node: r }) => [
+          r.sourceId ?? "?", fmtTime(r.startedAt), r.status ?? "?", `${r.read ?? 0}/${r.written ?? 0}/${r.quarantined ?? 0}`]), "sources-runs"),
       h("button", { type: "button", onclick: () => void load() }, "Refresh"));
   });
   clear(panel, h("p", { class: "muted" }, "Loading\u2026"));

@@ -56,7 +56,8 @@ export function initTimeFilter(host: HTMLElement, app: App): TimeFilter {
   from.addEventListener("change", fromDates);
   to.addEventListener("change", fromDates);
   let timer = 0;
-  app.canvas.cy.on("add remove", "edge", () => {
+  // Only transfers move the bounds (bundles come and go with every filter change).
+  app.canvas.cy.on("add remove", 'edge[type = "TRANSFER"]', () => {
     clearTimeout(timer);
     timer = window.setTimeout(rebound, 50);
   });

@@ -1,6 +1,7 @@
 // Canvas tools (expand by relationship type, collapse, pin, remove, re-layout, fit) and their keys.
 import { byId, h } from "./dom";
 import * as Q from "./queries";
+import { initHelp } from "./help";
 import type { App } from "./app";
 
 export const REL_TYPES = [
@@ -18,6 +19,7 @@ export async function expand(app: App, id: string, relTypes: string[]): Promise<
 
 export function initToolbar(app: App, shortcuts: Record<string, () => void>): void {
   const rel = byId<HTMLSelectElement>("expand-rel");
+  const help = initHelp();
   rel.append(h("option", { value: "" }, "all relationships"), ...REL_TYPES.map((t) => h("option", { value: t }, t)));
   const selected = () => app.canvas.selectedIds();
   const need = (fn: (ids: string[]) => Promise<void> | void) => () => {
@@ -33,16 +35,34 @@ export function initToolbar(app: App, shortcuts: Record<string, () => void>): vo
     layout: () => void app.canvas.layout(true),
     fit: () => app.canvas.cy.fit(undefined, 40),
     clear: () => app.canvas.clear(),
+    undo: () => app.status(app.canvas.history.undo() ? "undone" : "nothing to undo"),
+    redo: () => app.status(app.canvas.history.redo() ? "redone" : "nothing to redo"),
+    help: () => help.toggle(),
   };
   for (const [name, fn] of Object.entries(actions)) byId(`btn-${name}`).addEventListener("click", fn);
+  const mode = byId<HTMLSelectElement>("layout-mode");
+  const setMode = () => {
+    app.canvas.mode = mode.value === "flow" ? "flow" : "force";
+    void app.canvas.layout();
+  };
+  mode.addEventListener("change", setMode);
+  const toggleMode = () => {
+    mode.value = mode.value === "flow" ? "force" : "flow";
+    setMode();
+  };
   app.canvas.cy.on("dbltap", "node", (ev) => void app.run("expand", () => expand(app, ev.target.id(), [])));
   const keys: Record<string, () => void> = {
     e: actions.expand, c: actions.collapse, p: actions.pin, l: actions.layout, f: actions.fit,
     Delete: actions.remove, "/": () => byId("search-input").focus(), ...shortcuts,
-    n: () => void app.canvas.step(1), N: () => void app.canvas.step(-1),
+    o: toggleMode, u: actions.undo, U: actions.redo, "?": actions.help, Escape: help.close, n: () => void app.canvas.step(1), N: () => void app.canvas.step(-1),
   };
   document.addEventListener("keydown", (ev) => {
     const t = ev.target as HTMLElement;
+    const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(t.tagName);
+    if ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === "z" && !typing) {
+      ev.preventDefault();
+      return void (ev.shiftKey ? actions.redo() : actions.undo());
+    }
     if (ev.ctrlKey || ev.metaKey || ev.altKey || ["INPUT", "SELECT", "TEXTAREA"].includes(t.tagName)) return;
     const fn = keys[ev.key];
     if (fn) {

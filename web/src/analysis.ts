@@ -1,0 +1,115 @@
+// The "Risk" tab: who ultimately owns a company (owners, chains drawn on the canvas) and what
+// a wallet or organisation is exposed to (exposure by category; its wallets lit on the canvas).
+import { gql } from "./api";
+import { clear, field, fmtAmount, h } from "./dom";
+import { toNode, type GqlEntity } from "./convert";
+import { edgeLabel, type RelEdge } from "./model";
+import { ENTITY } from "./queries";
+import { table } from "./trace";
+import type { App } from "./app";
+
+interface Link { ownerId: string; ownedId: string; type: string; share: number | null; owner: GqlEntity | null; owned: GqlEntity | null }
+interface Owners { ultimateOwners: { effectiveShare: number | null; chains: number; entity: GqlEntity }[]; chains: { links: Link[] }[] }
+interface Share { asset: string; amount: number; share: number | null }
+interface Exposure {
+  inflow: { asset: string; amount: number }[]; explanation: string; targetWalletIds: string[];
+  categories: { category: string; directShare: number | null; indirectShare: number | null; direct: Share[]; indirect: Share[] }[];
+}
+
+const OWNERS = `query Owners($c: ID!) { owners(company: $c) {
+  ultimateOwners { effectiveShare chains entity { ...E } }
+  chains { links { ownerId ownedId type share owner { ...E } owned { ...E } } } } } ${ENTITY}`;
+const EXPOSURE = `query Exposure($t: ID!, $hops: Int!) { exposure(target: $t, maxHops: $hops, method: HAIRCUT) {
+  inflow { asset amount } explanation targetWalletIds
+  categories { category directShare indirectShare direct { asset amount share } indirect { asset amount share } } } }`;
+
+// Exposure shares are ratios (0..1); ownership shares are already percent.
+export const pct = (x: number | null): string => (x === null ? "\u2014" : `${fmtAmount(Math.round(x * 10000) / 100)}%`);
+export const percent = (x: number | null): string => (x === null ? "\u2014" : `${fmtAmount(x)}%`);
+
+const COMPOUNDS = `query Compounds($id: ID!) { compounds(linkedTo: $id) {
+  hops operatorIds compound { ...E } operators { ...E } } } ${ENTITY}`;
+interface Linked { hops: number; operatorIds: string[]; compound: GqlEntity; operators: GqlEntity[] }
+
+export function initAnalysis(app: App): void {
+  const panel = app.tabs.panel("Risk");
+  const company = h("input", { id: "owners-company", placeholder: "company id" });
+  const target = h("input", { id: "exposure-target", placeholder: "wallet or organisation id" });
+  const hops = h("input", { id: "exposure-hops", type: "number", min: 1, max: 6, value: 3 });
+  const ownersOut = h("div", { id: "owners-results" });
+  const exposureOut = h("div", { id: "exposure-results" });
+  const pick = (input: HTMLInputElement) => () => { input.value = app.canvas.selectedIds().at(-1) ?? input.value; };
+  const ownersForm = h("form", { class: "stack", id: "owners-form" }, h("h2", {}, "Ultimate owners"),
+    h("div", { class: "row" }, field("Company", company), h("button", { type: "button", onclick: pick(company) }, "Use selected")),
+    h("button", { type: "submit", class: "primary", id: "owners-run" }, "Find owners"));
+  const exposureForm = h("form", { class: "stack", id: "exposure-form" }, h("h2", {}, "Exposure"),
+    h("div", { class: "row" }, field("Target", target), field("Hops", hops),
+      h("button", { type: "button", onclick: pick(target) }, "Use selected")),
+    h("button", { type: "submit", class: "primary", id: "exposure-run" }, "Measure exposure"));
+  ownersForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void app.run("owners", () => owners(app, company.value.trim(), ownersOut));
+  });
+  exposureForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void app.run("exposure", () => exposure(app, target.value.trim(), Number(hops.value), exposureOut));
+  });
+  const linked = h("input", { id: "compounds-of", placeholder: "entity id" });
+  const compoundsOut = h("div", { id: "compounds-results" });
+  const compoundsForm = h("form", { class: "stack", id: "compounds-form" }, h("h2", {}, "Linked compounds"),
+    h("div", { class: "row" }, field("Linked to", linked), h("button", { type: "button", onclick: pick(linked) }, "Use selected")),
+    h("button", { type: "submit", class: "primary", id: "compounds-run" }, "Find compounds"));
+  compoundsForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void app.run("compounds", () => compounds(app, linked.value.trim(), compoundsOut));
+  });
+  clear(panel, ownersForm, ownersOut, exposureForm, exposureOut, compoundsForm, compoundsOut);
+}
+
+async function owners(app: App, id: string, out: HTMLElement): Promise<void> {
+  const o = (await gql<{ owners: Owners }>(OWNERS, { c: id })).owners;
+  const links = o.chains.flatMap((c) => c.links);
+  const nodes = links.flatMap((l) => [l.owner, l.owned]).filter((e): e is GqlEntity => !!e);
+  const edges: RelEdge[] = links.map((l) => ({
+    id: `${l.type}:${l.ownerId}>${l.ownedId}`, type: l.type, source: l.ownerId, target: l.ownedId, asset: null,
+    amount: null, ts: null, label: edgeLabel(l.type, null, null, l.share === null ? "" : `${fmtAmount(l.share)}%`),
+    provenance: null, props: { share: l.share },
+  }));
+  app.canvas.add({ nodes: [...o.ultimateOwners.map((u) => toNode(u.entity)), ...nodes.map(toNode)], edges });
+  app.canvas.highlight([id, ...nodes.map((n) => n.id)], edges.map((e) => e.id));
+  await app.canvas.layout();
+  clear(out, table(["Owner", "Effective share", "Chains"], o.ultimateOwners.map((u) => ({
+    id: u.entity.id, cells: [u.entity.name ?? u.entity.id, percent(u.effectiveShare), String(u.chains)],
+    onPick: () => void app.focus(u.entity.id),
+  })), "owners-list"));
+}
+
+async function exposure(app: App, id: string, hops: number, out: HTMLElement): Promise<void> {
+  const x = (await gql<{ exposure: Exposure }>(EXPOSURE, { t: id, hops })).exposure;
+  if (!app.canvas.entity(id)) await app.focus(id);
+  app.tabs.show("Risk");  // focus opened Details; the answer is here
+  app.canvas.highlight([id, ...x.targetWalletIds], []);
+  clear(out,
+    h("p", { id: "exposure-inflow" }, "Inflow: ", x.inflow.map((a) => `${fmtAmount(a.amount)} ${a.asset}`).join("; ") || "none"),
+    table(["Category", "Direct", "Indirect"], x.categories.map((c) => ({
+      id: c.category, cells: [c.category.toLowerCase(), pct(c.directShare), pct(c.indirectShare)], onPick: () => {},
+    })), "exposure-list"),
+    h("p", { class: "muted" }, x.explanation));
+}
+
+async function compounds(app: App, id: string, out: HTMLElement): Promise<void> {
+  const xs = (await gql<{ compounds: Linked[] }>(COMPOUNDS, { id })).compounds;
+  const edges: RelEdge[] = xs.flatMap((x) => x.operatorIds.map((op) => ({
+    id: `OPERATES:${op}>${x.compound.id}`, type: "OPERATES", source: op, target: x.compound.id, asset: null,
+    amount: null, ts: null, label: "OPERATES", provenance: null, props: {},
+  })));
+  if (!app.canvas.entity(id)) await app.focus(id);
+  app.tabs.show("Risk");  // focus opened Details; the answer is here
+  app.canvas.add({ nodes: xs.flatMap((x) => [x.compound, ...x.operators]).map(toNode), edges });
+  app.canvas.highlight([id, ...xs.flatMap((x) => [x.compound.id, ...x.operatorIds])], edges.map((e) => e.id));
+  await app.canvas.layout();
+  clear(out, table(["Compound", "Hops", "Operators"], xs.map((x) => ({
+    id: x.compound.id, cells: [x.compound.name ?? x.compound.id, String(x.hops), x.operators.map((o) => o.name ?? o.id).join(", ")],
+    onPick: () => void app.focus(x.compound.id),
+  })), "compounds-list"));
+}
