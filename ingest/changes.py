@@ -21,6 +21,7 @@ watched wallet" is derived from TRANSFER.first_seen (graph/investigate/changes.p
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -57,6 +58,25 @@ def diff_props(old: dict[str, Any], scalars: dict[str, Any], lists: dict[str, An
         if key not in IGNORED and extra:
             found.append((key, have or None, have + extra))
     return found
+
+
+def merge_rows(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]
+               ) -> dict[Any, dict[str, Any]]:
+    """One row per id as the batch leaves it: later scalars win, lists are unioned. A file
+    giving one wallet twice (a tag per currency) must not log a flip-flop on every run."""
+    merged: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        k = key(row)
+        if k not in merged:
+            merged[k] = {**row, "props": dict(row["props"]),
+                         "lists": {n: list(v) for n, v in row.get("lists", {}).items()}}
+            continue
+        into = merged[k]
+        into["props"].update(row["props"])
+        for name, items in row.get("lists", {}).items():
+            have = into["lists"].setdefault(name, [])
+            have += [x for x in items if x not in have]
+    return merged
 
 
 class ChangeRecorder:
@@ -104,29 +124,31 @@ class ChangeRecorder:
         return Statement("changes/record", {"changes": found, "run": self.run})
 
     def _nodes(self, rows: list[dict[str, Any]]) -> list[Change]:
+        merged = merge_rows(rows, lambda r: r["id"])
         current = {r["id"]: r["props"] for r in self.graph.read(
-            "changes/current_nodes", {"ids": [row["id"] for row in rows]})}
+            "changes/current_nodes", {"ids": list(merged)})}
         found: list[Change] = []
-        for row in rows:
-            old, label = current.get(row["id"]), row["labels"][0]
+        for node_id, row in merged.items():
+            old, label = current.get(node_id), row["labels"][0]
             if old is None or old.get("placeholder"):
-                self.added.add(row["id"])
-                found.append(change("added", row["id"], label=label,
-                                    after=row["props"].get("name") or row["id"]))
+                self.added.add(node_id)
+                found.append(change("added", node_id, label=label,
+                                    after=row["props"].get("name") or node_id))
                 continue
             if self.source not in (old.get("sources") or []):
-                found.append(change("asserted", row["id"], label=label))
-            found += [change("updated", row["id"], label=label, field=k, before=b, after=a)
+                found.append(change("asserted", node_id, label=label))
+            found += [change("updated", node_id, label=label, field=k, before=b, after=a)
                       for k, b, a in diff_props(old, row["props"], row["lists"])]
         return found
 
     def _links(self, link_type: str, rows: list[dict[str, Any]]) -> list[Change]:
+        merged = merge_rows(rows, lambda r: (r["start"], r["end"], r["key"]))
         current = {(r["start"], r["end"], r["key"]): r["props"] for r in self.graph.read(
-            "changes/current_links", {"rows": rows, "type": link_type})}
+            "changes/current_links", {"rows": list(merged.values()), "type": link_type})}
         found: list[Change] = []
-        for row in rows:
+        for key, row in merged.items():
             start, end = row["start"], row["end"]
-            old = current.get((start, end, row["key"]))
+            old = current.get(key)
             if old is None:
                 if start not in self.added and end not in self.added:
                     found.append(change("added", start, field=link_type, end=end))

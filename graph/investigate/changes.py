@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph, native
@@ -79,6 +79,12 @@ def _transfers(graph: Graph, ids: list[str], params: dict[str, Any], limit: int
                          source=r["source"], run=None) for r in rows]
 
 
+def _utc(value: datetime | None) -> datetime | None:
+    """A bound without a zone is UTC (Neo4j compares a local datetime with a zoned one as
+    null, which would silently match nothing)."""
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
 def changes(
     graph: Graph, *, since: datetime | None = None, until: datetime | None = None,
     source_id: str | None = None, kinds: Sequence[str] | None = None, watch: bool = False,
@@ -89,7 +95,7 @@ def changes(
     limits.check_allowed("kinds", list(kinds or ()), frozenset(KINDS))
     skip = convert.decode_cursor(after)
     ids = watched_ids(graph) if watch else None
-    params: dict[str, Any] = {"since": since, "until": until, "source": source_id}
+    params: dict[str, Any] = {"since": _utc(since), "until": _utc(until), "source": source_id}
     logged_kinds = [k for k in kinds if k != "transfer"] if kinds else None
     rows: list[ChangeRecord] = []
     if logged_kinds is None or logged_kinds:

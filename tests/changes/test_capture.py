@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,7 @@ def test_filters_and_watch(graph: Graph, settings: Settings, tmp_path: Path) -> 
     ingest(graph, settings, "ftm", _write(path, V2), source="watchlist")
     assert {c.kind for c in changes(graph, kinds=["updated"]).changes} == {"updated"}
     assert changes(graph, source_id="other").changes == ()
+    assert len(changes(graph, since=datetime(2000, 1, 1)).changes) == 4  # naive bound: UTC
     assert changes(graph, watch=True).changes == ()  # nothing saved in an investigation
     data = {"nodes": [{"entity": {"id": "c-co-a"}, "x": 0, "y": 0}]}
     graph.write("api/save_investigation", {"id": "i1", "name": "case", "data": json.dumps(data),
@@ -108,3 +110,11 @@ def test_watch_adds_new_transfers_into_watched_wallets(graph: Graph, settings: S
     assert found and {(c.kind, c.entity, c.source) for c in found} == {
         ("transfer", f"ethereum:{to}", run.source_id)}
     assert changes(graph, watch=True, kinds=["transfer"], since=run.ended_at).changes == ()
+
+
+def test_a_wallet_given_twice_in_a_file_logs_nothing_on_a_rerun(graph: Graph,
+                                                                settings: Settings) -> None:
+    huobi = FIXTURES / "graphsense" / "packs" / "exchange-wallets-huobi.yaml"
+    ingest(graph, settings, "tagpack", huobi)  # 52 tags on 40 addresses
+    ingest(graph, settings, "tagpack", huobi)
+    assert changes(graph, first=100).changes == ()

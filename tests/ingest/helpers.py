@@ -12,7 +12,7 @@ from scamgraph.settings import Settings
 from tests.conftest import FIXTURES
 
 # Bookkeeping, not data: a failed or repeated run may add these, never data nodes.
-BOOKKEEPING = {"Source", "IngestRun", "FROM_SOURCE", "SchemaMigration"}
+BOOKKEEPING = {"Source", "IngestRun", "FROM_SOURCE", "SchemaMigration", "Change"}
 
 
 def fixture(name: str) -> Path:
