@@ -9,48 +9,54 @@ temporal value becomes {"$neo4j": kind, ...} and `from_portable` builds it again
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from typing import Any
 
+import pytz  # type: ignore[import-untyped]  # the driver's own zones (its dependency)
 from neo4j.time import Date, DateTime, Duration, Time
 
 TAG = "$neo4j"
 
 
-def _zone(value: DateTime | Time) -> dict[str, Any] | None:
-    tz = value.tzinfo
-    if tz is None:
+def _zone(value: DateTime | Time, offset: dt.timedelta | None) -> dict[str, Any] | None:
+    """The zone: a name (pytz's, as the driver reads it, UTC included) and the offset."""
+    if value.tzinfo is None:
         return None
-    # A named zone (pytz's UTC included, as the driver reads it) stays a name, which the
-    # driver writes as a zone id; a fixed offset (pytz's has zone None) stays an offset.
-    name = getattr(tz, "zone", None) or getattr(tz, "key", None)
-    if name:
-        return {"zone": name}
-    offset = value.utcoffset()
-    return {"offset_s": int(offset.total_seconds()) if offset is not None else 0}
+    name = getattr(value.tzinfo, "zone", None) or getattr(value.tzinfo, "key", None)
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    return {"zone": name, "offset_s": seconds} if name else {"offset_s": seconds}
 
 
-def _tz(spec: dict[str, Any] | None) -> dt.tzinfo | None:
-    if spec is None:
-        return None
-    if "zone" in spec:
-        return zoneinfo.ZoneInfo(spec["zone"])
+def _offset_tz(spec: dict[str, Any]) -> dt.tzinfo:
+    # datetime.timezone, not zoneinfo: zoneinfo's C code reads a neo4j.time value as if it
+    # were a datetime (garbage offsets, or a segfault); timezone checks and the driver falls
+    # back to the native value. pytz's FixedOffset(0) would be the zone id UTC.
     return dt.timezone(dt.timedelta(seconds=int(spec["offset_s"])))
+
+
+def _datetime(parts: list[Any], spec: dict[str, Any] | None) -> DateTime:
+    """Wall-clock parts in their zone, rebuilt as the driver hydrates a zoned value."""
+    local = DateTime(*parts)
+    if spec is None:
+        return local
+    fixed = local.replace(tzinfo=_offset_tz(spec))
+    return fixed.as_timezone(pytz.timezone(spec["zone"])) if spec.get("zone") else fixed
 
 
 def to_portable(value: Any) -> Any:
     """JSON types; temporal values tagged. ValueError for a type that cannot be carried."""
     if isinstance(value, DateTime | dt.datetime):
+        offset = value.utcoffset()  # before from_native: a zoneinfo tz is safe on datetimes
         if isinstance(value, dt.datetime):
-            value = DateTime.from_native(value)
+            value = DateTime.from_native(value.replace(tzinfo=None)).replace(
+                tzinfo=value.tzinfo)
         parts = [value.year, value.month, value.day, value.hour, value.minute, value.second,
                  value.nanosecond]
-        return {TAG: "datetime", "parts": parts, "tz": _zone(value)}
+        return {TAG: "datetime", "parts": parts, "tz": _zone(value, offset)}
     if isinstance(value, Date | dt.date):
         return {TAG: "date", "iso": value.isoformat()}
     if isinstance(value, Time):
         return {TAG: "time", "parts": [value.hour, value.minute, value.second, value.nanosecond],
-                "tz": _zone(value)}
+                "tz": _zone(value, value.utcoffset())}
     if isinstance(value, Duration):
         return {TAG: "duration", "parts": [value.months, value.days, value.seconds,
                                            value.nanoseconds]}
@@ -73,14 +79,14 @@ def from_portable(value: Any) -> Any:
     if kind is None:
         return {k: from_portable(v) for k, v in value.items()}
     if kind == "datetime":
-        naive = DateTime(*value["parts"])
-        tz = _tz(value["tz"])
-        return naive if tz is None else naive.replace(tzinfo=tz)
+        return _datetime(value["parts"], value["tz"])
     if kind == "date":
         return Date.from_iso_format(value["iso"])
     if kind == "time":
         hour, minute, second, nanosecond = value["parts"]
-        return Time(hour, minute, second, nanosecond, tzinfo=_tz(value["tz"]))
+        spec = value["tz"]
+        return Time(hour, minute, second, nanosecond,
+                    tzinfo=None if spec is None else _offset_tz(spec))
     if kind == "duration":
         months, days, seconds, nanoseconds = value["parts"]
         return Duration(months=months, days=days, seconds=seconds, nanoseconds=nanoseconds)
