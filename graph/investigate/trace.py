@@ -18,6 +18,7 @@ from typing import Any
 from graph.db import Graph, native
 from graph.investigate import convert, limits
 from graph.investigate.entities import get_entities
+from graph.investigate.groups import group
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.taint import value_trace
 from graph.investigate.trace_aggregate import Attribution, Traced, aggregate
@@ -87,13 +88,23 @@ def enumerate_paths(graph: Graph, params: TraceParams, seeds: list[str]) -> tupl
     return Traced(paths, transfers), bool(row["cut"])
 
 
+def _no_seed_wallets(graph: Graph, params: TraceParams) -> None:
+    """Refuse seeds that stand for no wallet, saying why, rather than trace from nothing."""
+    found = get_entities(graph, list(params.seeds))
+    if not found:
+        raise NotFoundError(f"no entity with id {params.seeds[0]!r}",
+                            hint="pass wallet ids (chain:address) or organisation ids")
+    reasons = [group(graph, eid, params.timeout_s).no_wallet_reason() for eid in found]
+    raise NotFoundError("no seed has a wallet to trace from: " + "; ".join(
+        r for r in reasons if r), hint="seed with a wallet, or an entity that controls one")
+
+
 def trace(graph: Graph, params: TraceParams) -> TraceResult:
     """Follow money from (FORWARD) or into (BACKWARD) the seeds within the params' budgets."""
     _check(params)
     seeds = seed_wallets(graph, list(params.seeds), params.timeout_s)
-    if not seeds and not get_entities(graph, list(params.seeds)):
-        raise NotFoundError(f"no entity with id {params.seeds[0]!r}",
-                            hint="pass wallet ids (chain:address) or organisation ids")
+    if not seeds:
+        _no_seed_wallets(graph, params)
     if params.method is not TraceMethod.PATHS:
         return value_trace(graph, params, seeds, lambda ws: attributions(
             graph, ws, params.rollup, params.timeout_s))

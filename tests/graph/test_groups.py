@@ -80,3 +80,8 @@ def test_trace_from_the_group_starts_from_its_wallets(grouped: Graph) -> None:
     assert result.seed_wallets == ("tron:wm", "tron:ws")
     assert [o.id for o in result.organisations] == ["x"]
     assert {a.amount for a in result.organisations[0].amounts} == {130.0}
+
+
+def test_trace_from_an_entity_without_wallets_names_it(grouped: Graph) -> None:
+    with pytest.raises(NotFoundError, match="'e' controls no wallet"):
+        trace(grouped, TraceParams(seeds=("e",), max_hops=1))

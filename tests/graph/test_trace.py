@@ -136,8 +136,9 @@ def test_hops_over_the_cap_are_refused(traced_graph: Graph) -> None:
         run(traced_graph, stop_at=("Nope",))
     with pytest.raises(NotFoundError, match="nobody"):
         run(traced_graph, seeds=("tron:nobody",))
-    # An organisation without wallets is no error: nothing is reached.
-    assert run(traced_graph, seeds=("minor",)).organisations == ()
+    # An organisation without wallets is refused with the reason, not traced from nothing.
+    with pytest.raises(NotFoundError, match="'minor' controls no wallet"):
+        run(traced_graph, seeds=("minor",))
 
 
 def test_tiny_timeout(graph: Graph) -> None:
