@@ -10,16 +10,13 @@ the old bookkeeping's properties (zoned datetimes with nanoseconds among them) i
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,12 +24,9 @@ import pytest
 from graph import migrate
 from graph.connect import open_graph
 from graph.db import Graph
-from graph.local import LocalNeo4j
 from graph.local.journal import PAUSE_ENV, BulkJournal, process_started
-from graph.local.ports import free_port
-from graph.local.recovery import recover
 from graph.maintenance import clear_data
-from scamgraph.settings import Settings, load_settings
+from scamgraph.settings import Settings
 from tests.ingest.helpers import counts, fixture, rows
 from tests.ingest.test_bulk import bulk_settings  # noqa: F401  (the fixture)
 
@@ -229,19 +223,3 @@ def test_a_running_bulk_load_is_left_alone(bulk_settings: Settings,  # noqa: F81
         _kill(proc, importer, importer_too=False)
     _recovered(bulk_settings, "moved_aside", importer, "old", consistent)
 
-
-def test_two_starts_never_recover_at_once(tmp_path: Path) -> None:
-    """While one process holds the recovery lock, another start's `recover` waits for it."""
-    settings = load_settings(home=tmp_path, neo4j_uri="", local_bolt_port=free_port())
-    server = LocalNeo4j(settings)
-    finished = threading.Event()
-    waiter = threading.Thread(target=lambda: (recover(server), finished.set()))
-    path = server.home / "run" / "bulk-recovery.lock"
-    path.parent.mkdir(parents=True)
-    with path.open("a") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)  # as a recovering `db start` holds it
-        waiter.start()
-        assert not finished.wait(1.0), "recover ran while another recovery held the lock"
-        fcntl.flock(held, fcntl.LOCK_UN)
-    waiter.join(10)
-    assert finished.is_set()  # no journal: nothing to do once the lock is free
