@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,17 @@ def start_api(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     proc.kill()
     error = proc.stderr.read() if proc.stderr else b""
     raise RuntimeError(f"scamgraph serve did not start: {error!r}")
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[bytes]]:
+    """`scamgraph serve` on `port` for the length of the block."""
+    api = start_api(env, port)
+    try:
+        yield api
+    finally:
+        api.terminate()
+        api.wait(10)
 
 
 def graphql(client: httpx.Client, query: str, variables: dict[str, Any]) -> None:
@@ -162,15 +174,10 @@ def run(opts: argparse.Namespace, tmp: Path) -> None:
         print(f"graph: {opts.wallets} wallets, {opts.transfers} transfers, "
               f"built in {time.monotonic() - began:.1f}s")
         port = free_port()
-        api = start_api(api_env(settings, tmp), port)
         headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/graphql-response+json"}
-        try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers,
-                              timeout=120) as client:
-                measure(graph, settings, client, opts.runs)
-        finally:
-            api.terminate()
-            api.wait(10)
+        with serving(api_env(settings, tmp), port), httpx.Client(
+                base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=120) as client:
+            measure(graph, settings, client, opts.runs)
     if started_here:
         LocalNeo4j(settings).stop()
 

@@ -26,9 +26,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_bench import KEY, api_env, start_api
-from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
-from graph import migrate
+from bench.api_bench import KEY, api_env, serving
+from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, prepare, wallet
 from graph.connect import open_graph
 from graph.local import LocalNeo4j
 from graph.local.ports import free_port
@@ -129,19 +128,13 @@ def main() -> None:
                                  local_http_port=0, audit_log=Path(tmp) / "audit.jsonl")
         started_here = LocalNeo4j(settings).pid() is None
         with open_graph(settings) as graph:
-            migrate.migrate(graph)
-            if not opts.no_build:
-                build(graph, opts.wallets, opts.transfers)
+            prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.no_build)
         port = free_port()
         # One key carries the whole load: its per-key rate limit would answer 429 past 100/s.
         env = {**api_env(settings, Path(tmp)), "SCAMGRAPH_RATE_LIMIT": ""}
-        api = start_api(env, port)
-        try:
+        with serving(env, port) as api:
             for c in opts.concurrency:
                 print(asyncio.run(soak(port, c, opts.seconds, api.pid)), flush=True)
-        finally:
-            api.terminate()
-            api.wait(10)
         if started_here:
             LocalNeo4j(settings).stop()
 

@@ -8,10 +8,12 @@ operating compounds; `transfers` USDT transfers between uniformly random wallets
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from graph import migrate
 from graph.db import Graph
 from graph.maintenance import clear_data
 
@@ -85,3 +87,13 @@ def build(graph: Graph, wallets: int, transfers: int, seed: int = 7) -> None:
     _write(graph, "bench/synthetic_nodes", _nodes(wallets))
     _write(graph, "bench/synthetic_links", _links())
     _write(graph, "bench/synthetic_transfers", _transfers(wallets, transfers, rng))
+
+
+def prepare(graph: Graph, wallets: int, transfers: int, *, build_graph: bool = True) -> None:
+    """Migrate the schema, then (unless reusing a last run's graph) build it, saying how long."""
+    migrate.migrate(graph)
+    if build_graph:
+        began = time.monotonic()
+        build(graph, wallets, transfers)
+        print(f"built {wallets} wallets, {transfers} transfers "
+              f"in {time.monotonic() - began:.1f}s", flush=True)

@@ -23,8 +23,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.stats import percentiles
-from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, build, wallet
-from graph import investigate, migrate
+from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, prepare, wallet
+from graph import investigate
 from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import Direction, ExposureMethod, TraceParams
@@ -105,12 +105,7 @@ def main() -> None:
     settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
                              local_http_port=0, query_timeout_s=60)
     with open_graph(settings) as graph:
-        migrate.migrate(graph)
-        if not opts.skip_build:
-            began = time.monotonic()
-            build(graph, opts.wallets, opts.transfers)
-            print(f"built {opts.wallets} wallets, {opts.transfers} transfers "
-                  f"in {time.monotonic() - began:.1f}s")
+        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
         seeds = org_seeds(opts.runs) if opts.orgs else wallet_seeds(opts.wallets, opts.runs)
         for name, call in cases(graph):
             if not opts.only or opts.only in name:

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic_graph import build
+from bench.synthetic_graph import prepare
 from bench.trace_exposure import measure, wallet_seeds
-from graph import investigate, migrate
+from graph import investigate
 from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import TraceMethod, TraceParams, TraceResult
@@ -66,12 +65,7 @@ def main() -> None:
     settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
                              local_http_port=0, query_timeout_s=60)
     with open_graph(settings) as graph:
-        migrate.migrate(graph)
-        if not opts.skip_build:
-            began = time.monotonic()
-            build(graph, opts.wallets, opts.transfers)
-            print(f"built {opts.wallets} wallets, {opts.transfers} transfers "
-                  f"in {time.monotonic() - began:.1f}s")
+        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
         seeds = wallet_seeds(opts.wallets, opts.runs)
         for hops in opts.hops:
             for name in opts.methods:
