@@ -137,7 +137,7 @@ def _bulk(settings: Settings, fmt: str, path: Path) -> dict[str, object]:
         migrate.migrate(graph)
     marks: dict[str, float] = {}
 
-    def progress(phase: str, done: int) -> None:
+    def progress(phase: str, done: int, quarantined: int = 0) -> None:
         marks.setdefault(phase, time.monotonic())
 
     stop, staging_peak = threading.Event(), [0.0]

@@ -20,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from graph.db import Graph
 from ingest.fetch import Materialised, cleanup, materialise
@@ -38,8 +39,11 @@ from ingest.summary import RunSummary
 from scamgraph.errors import ScamgraphError, ValidationError
 from scamgraph.settings import Settings
 
-# progress(phase, records done): phase is "validate" or "write".
-Progress = Callable[[str, int], None]
+
+class Progress(Protocol):
+    """progress(phase, records read, quarantined so far): phase is "validate" or "write"."""
+
+    def __call__(self, phase: str, done: int, quarantined: int = 0) -> None: ...
 PROGRESS_EVERY = 1000
 
 
@@ -103,7 +107,7 @@ def accepted(
     for item in items:
         tally.read += 1
         if progress and tally.read % PROGRESS_EVERY == 0:
-            progress(phase, tally.read)
+            progress(phase, tally.read, tally.quarantined)
         bad = item if isinstance(item, Rejected) else window.duplicate(item)
         if bad is None:
             yield item  # type: ignore[misc]  # not Rejected: checked above
@@ -112,7 +116,7 @@ def accepted(
         if quarantine is not None:
             quarantine.add(bad)
     if progress:
-        progress(phase, tally.read)
+        progress(phase, tally.read, tally.quarantined)
 
 
 class _Run:

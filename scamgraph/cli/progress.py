@@ -48,7 +48,8 @@ def reading(sources: Sequence[Path]) -> tuple[int, int] | None:
 
 def columns() -> tuple[object, ...]:
     return (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
-            TextColumn("{task.fields[records]:,} records, {task.fields[rate]:,.0f}/s"),
+            TextColumn("{task.fields[records]:,} records, {task.fields[rate]:,.0f}/s, "
+                       "{task.fields[quarantined]:,} quarantined"),
             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
 
 
@@ -77,16 +78,18 @@ def progress_bar(enabled: bool, sources: Sequence[str] = ()) -> Iterator[Reporte
         tasks: dict[str, TaskID] = {}
         last: dict[str, int] = {}
 
-        def update(phase: str, done: int) -> None:
+        def update(phase: str, done: int, quarantined: int = 0) -> None:
             if phase not in tasks or done < last[phase]:  # a phase of the next source
-                tasks[phase] = bar.add_task(phase, total=None, records=0, rate=0.0)
+                tasks[phase] = bar.add_task(phase, total=None, records=0, rate=0.0,
+                                            quarantined=0)
             task, last[phase], where = tasks[phase], done, reading(paths)
             elapsed = bar.tasks[task].elapsed or 0.0
             rate = done / elapsed if elapsed > 0 else 0.0
             if where is None:
-                bar.update(task, records=done, rate=rate)
+                bar.update(task, records=done, rate=rate, quarantined=quarantined)
             else:
-                bar.update(task, completed=where[0], total=where[1], records=done, rate=rate)
+                bar.update(task, completed=where[0], total=where[1], records=done, rate=rate,
+                           quarantined=quarantined)
 
         def echo(text: str) -> None:
             console.print(text, soft_wrap=True, markup=False, highlight=False, emoji=False)

@@ -49,6 +49,8 @@ def test_terminal_progress_has_a_total_and_an_eta(tmp_path: Path) -> None:
     assert re.search(rf"/{re.escape(size_mb)} MB", screens), screens[-1500:]
     assert re.search(r"ETA \d+:\d\d:\d\d", screens), screens[-1500:]
     assert re.search(r"[\d,]+ records, [\d,]+/s", screens), screens[-1500:]
+    # Every line but the first repeats one address: the duplicates show as quarantined so far.
+    assert re.search(r"[1-9][\d,]* quarantined", screens), screens[-1500:]
     summaries = [line for line in screens.splitlines() if line.startswith("{")]
     assert len(summaries) == 1, screens[-1500:]
     summary = json.loads(summaries[0])
