@@ -7,7 +7,8 @@ from typing import Any
 
 import strawberry
 
-from api.types.common import JSON, resolver
+from api.context import Info
+from api.types.common import JSON, as_list, resolver
 from graph.db import jsonable
 from graph.investigate.types import EntityRecord, SanctionSummary
 
@@ -37,10 +38,25 @@ class Entity:
     confidence: float | None
     sanctions: list[SanctionRef]
     properties: JSON = strawberry.field(description="Every stored property, as JSON.")
+    cluster_id: strawberry.ID | None = strawberry.field(
+        description="The canonical id of the resolved cluster it belongs to (docs/MODEL.md "
+                    "\"Resolution\"); null outside a cluster.")
+    cluster_member_ids: list[strawberry.ID] = strawberry.field(
+        description="Every member id of its cluster, itself included, sorted; empty outside one.")
+    cluster_sources: list[str] = strawberry.field(
+        description="Every source of every cluster member, sorted; empty outside a cluster.")
 
     @resolver(description="True when any SANCTIONED_BY designation lists it.")
     def sanctioned(self) -> bool:
         return bool(self.sanctions)
+
+    @resolver(description="The members of its cluster (each answering as the cluster), in "
+                          "clusterMemberIds order; empty outside a cluster.")
+    async def cluster_members(self, info: Info) -> list[Entity]:
+        # records.py imports this module (for the concrete types), so it is imported here.
+        from api.types.records import load_entities
+
+        return await load_entities(info, self.cluster_member_ids)
 
 
 def entity_fields(rec: EntityRecord) -> dict[str, Any]:
@@ -52,4 +68,16 @@ def entity_fields(rec: EntityRecord) -> dict[str, Any]:
         "last_seen": prov.last_seen, "confidence": prov.confidence,
         "sanctions": [SanctionRef.from_record(s) for s in rec.sanctions],
         "properties": jsonable(dict(rec.properties)),
+        **cluster_fields(rec),
+    }
+
+
+def cluster_fields(rec: EntityRecord) -> dict[str, Any]:
+    """The cluster the record answers for (entities.cypher sets these props on a member)."""
+    p = rec.properties
+    cluster = p.get("cluster_id")
+    return {
+        "cluster_id": strawberry.ID(str(cluster)) if cluster else None,
+        "cluster_member_ids": [strawberry.ID(m) for m in sorted(as_list(p.get("cluster_members")))],
+        "cluster_sources": sorted(set(as_list(p.get("cluster_sources")))),
     }
