@@ -1,7 +1,8 @@
 """Exposure: the share of a target's inflow from sanctioned, scam- or compound-linked sources.
 
 Risk is derived as in docs/MODEL.md (see cypher/investigations/wallet_risk.cypher); the
-methods and their formulas are in exposure_math.py and travel with every result as text. An
+methods and their formulas are in exposure_math.py (HAIRCUT_TIMED: exposure_timed.py) and
+travel with every result as text, with the time treatment as a field. An
 organisation's target wallets are its group's (groups.py): its own, its resolved cluster's and
 those of the organisations it controls.
 """
@@ -9,10 +10,9 @@ those of the organisations it controls.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from graph.db import Graph
-from graph.investigate import limits
+from graph.investigate import exposure_timed, limits
 from graph.investigate.exposure_math import Edge, Region
 from graph.investigate.groups import group
 from graph.investigate.supernodes import degree_threshold
@@ -25,6 +25,7 @@ from graph.investigate.types import (
     ExposureMethod,
     ExposureResult,
     RiskCategory,
+    TimeTreatment,
 )
 from scamgraph.errors import NotFoundError
 
@@ -33,19 +34,33 @@ SCAM_CATEGORIES = ["scam", "fraud", "ransomware", "darknet"]
 MAX_WALLETS = 50_000
 EXPLANATIONS = {
     ExposureMethod.HAIRCUT: (
-        "Proportional haircut, per asset: a risky source passes on all it sends; any other "
-        "wallet x passes on the fraction f(x) = sum(in * f(sender)) / sum(in) of its inflow in "
-        "that asset, looked up to max_hops - 1 links back (0 beyond, and for supernodes, which "
-        "are not expanded). Exposure = sum over transfers into the target from outside it of "
-        "amount * f(sender); share = exposure / inflow of that asset. Time order is not applied."
+        "Proportional haircut, per asset, time order NOT applied: a risky source passes on all "
+        "it sends; any other wallet x passes on the fraction f(x) = sum(in * f(sender)) / "
+        "sum(in) of all its recorded inflow in that asset (received before or after it paid), "
+        "looked up to max_hops - 1 links back (0 beyond, and for supernodes, which are not "
+        "expanded). Exposure = sum over transfers into the target from outside it of "
+        "amount * f(sender); share = exposure / inflow of that asset."
+    ),
+    ExposureMethod.HAIRCUT_TIMED: (
+        "Time-ordered proportional haircut, per asset, in integer base units (the forward "
+        "trace's HAIRCUT): replaying the region's transfers in time order, a risky source "
+        "passes on all it sends; any other wallet within max_hops - 1 links back holds a pool "
+        "and each payment carries risky = pool_risky * amount // max(pool_total, amount) of it "
+        "(value received after the payment does not count; an outflow larger than the known "
+        "pool draws the rest from unknown, clean funds). Wallets beyond, supernodes and the "
+        "target's own wallets pass on nothing risky unless risky themselves. Exposure = the "
+        "risky value carried into the target from outside it; share = exposure / inflow."
     ),
     ExposureMethod.ANY_CONTACT: (
-        "Any contact: a transfer into the target counts in full when its sender is a risky "
-        "source or received (in any asset) from a wallet that is one, within max_hops links "
-        "in all; supernodes are not expanded. Share = counted amount / inflow of that asset. "
-        "Time order is not applied."
+        "Any contact, time order NOT applied: a transfer into the target counts in full when "
+        "its sender is a risky source or received (in any asset, at any time) from a wallet "
+        "that is one, within max_hops links in all; supernodes are not expanded. Share = "
+        "counted amount / inflow of that asset."
     ),
 }
+TIME = {ExposureMethod.HAIRCUT: TimeTreatment.UNORDERED,
+        ExposureMethod.HAIRCUT_TIMED: TimeTreatment.TIME_ORDERED,
+        ExposureMethod.ANY_CONTACT: TimeTreatment.UNORDERED}
 
 
 def _region(graph: Graph, targets: list[str], max_hops: int, timeout_s: float | None,
@@ -80,37 +95,49 @@ def _shares(sums: dict[str, float], inflow: dict[str, float]) -> tuple[AssetShar
                  for a in sorted(inflow))
 
 
-def _category(
-    category: RiskCategory, incoming: list[Edge], inflow: dict[str, float],
-    direct: Callable[[Edge], float], indirect: Callable[[Edge], float],
-) -> CategoryExposure:
+def _category(category: RiskCategory, incoming: list[Edge], inflow: dict[str, float],
+              risky: set[str], indirect: tuple[AssetShare, ...]) -> CategoryExposure:
+    """Direct (from risky senders, the same for every method) beside the method's indirect."""
     near: dict[str, float] = defaultdict(float)
-    far: dict[str, float] = defaultdict(float)
-    senders: set[str] = set()
     for e in incoming:
-        near[e.asset] += direct(e)
-        far[e.asset] += indirect(e)
-        if direct(e):
-            senders.add(e.sender)
+        near[e.asset] += e.amount if e.sender in risky else 0.0
+    far = sum(a.amount for a in indirect)
     total = sum(inflow.values())
     return CategoryExposure(
-        category=category, direct=_shares(near, inflow), indirect=_shares(far, inflow),
+        category=category, direct=_shares(near, inflow), indirect=indirect,
         direct_amount=sum(near.values()), direct_share=_ratio(sum(near.values()), total),
-        indirect_amount=sum(far.values()), indirect_share=_ratio(sum(far.values()), total),
-        direct_sources=tuple(sorted(senders)),
+        indirect_amount=far, indirect_share=_ratio(far, total),
+        direct_sources=tuple(sorted({e.sender for e in incoming if e.sender in risky})),
     )
 
 
-def _weights(region: Region, risky: set[str], method: ExposureMethod, max_hops: int,
-             ) -> tuple[Callable[[Edge], float], Callable[[Edge], float]]:
-    """Per incoming edge: the amount counted directly and within max_hops."""
-    def direct(e: Edge) -> float:
-        return e.amount if e.sender in risky else 0.0
-    if method is ExposureMethod.HAIRCUT:
-        f = region.haircut(risky.__contains__)
-        return direct, lambda e: e.amount * f(e.sender, e.asset, max_hops - 1)
+def _untimed(region: Region, risky: set[str], method: ExposureMethod, max_hops: int,
+             incoming: list[Edge], inflow: dict[str, float]) -> tuple[AssetShare, ...]:
+    """Indirect exposure of HAIRCUT and ANY_CONTACT: a weight per incoming edge."""
+    f = region.haircut(risky.__contains__)
     g = region.contact(risky.__contains__)
-    return direct, lambda e: e.amount if g(e.sender, max_hops - 1) else 0.0
+
+    def weight(e: Edge) -> float:
+        if method is ExposureMethod.HAIRCUT:
+            return e.amount * f(e.sender, e.asset, max_hops - 1)
+        return e.amount if g(e.sender, max_hops - 1) else 0.0
+
+    far: dict[str, float] = defaultdict(float)
+    for e in incoming:
+        far[e.asset] += weight(e)
+    return _shares(far, inflow)
+
+
+def _hop_cut(graph: Graph, edges: list[Edge], expanded: set[str], max_hops: int,
+             timeout_s: float | None) -> bool:
+    """Whether senders on the last level would be expanded with one more hop (and have inflow)."""
+    last = sorted({e.sender for e in edges} - expanded)
+    if not last:
+        return False
+    row = graph.read("investigations/exposure_beyond", {
+        "wallets": last, "supernode_degree": degree_threshold(),
+        "supernode_tags": SUPERNODE_TAGS}, timeout_s=timeout_s)[0]
+    return bool(row["beyond"])
 
 
 def _targets(graph: Graph, target: EntityId, timeout_s: float | None) -> list[str]:
@@ -147,11 +174,23 @@ def exposure(
     risky = _risk(graph, sorted({e.sender for e in edges}), timeout_s)
     incoming = [e for e in edges if e.receiver in targets and e.sender not in targets]
     inflow, inputs = _inflow(incoming)
-    categories = tuple(_category(c, incoming, inflow, *_weights(region, risky[c], chosen, max_hops))
-                       for c in RiskCategory)
-    reason = f"wallets past max_wallets={max_wallets} on a level were not expanded" if cut else None
+    reasons = [f"wallets past max_wallets={max_wallets} on a level were not expanded"] if cut \
+        else []
+    if chosen is ExposureMethod.HAIRCUT_TIMED:
+        ledger = exposure_timed.fetch_ledger(graph, targets, expanded, timeout_s)
+        if ledger.cut:
+            reasons.append(f"ledger past max_transfers={exposure_timed.MAX_TRANSFERS} not replayed")
+        indirect = {c: exposure_timed.timed_shares(ledger, risky[c], max_hops, inflow)
+                    for c in RiskCategory}
+    else:
+        indirect = {c: _untimed(region, risky[c], chosen, max_hops, incoming, inflow)
+                    for c in RiskCategory}
+    categories = tuple(_category(c, incoming, inflow, risky[c], indirect[c]) for c in RiskCategory)
+    hop_cut = _hop_cut(graph, edges, expanded, max_hops, timeout_s)
     return ExposureResult(
         target=target, target_wallets=tuple(targets), method=chosen, max_hops=max_hops,
-        inflow=inputs, categories=categories, explanation=EXPLANATIONS[chosen], partial=cut,
-        reason=reason,
+        inflow=inputs, categories=categories, explanation=EXPLANATIONS[chosen],
+        partial=bool(reasons), reason="; ".join(reasons) or None, time_treatment=TIME[chosen],
+        hop_cut=hop_cut, more_hops=max_hops + 1 if hop_cut and max_hops < limits.MAX_HOPS
+        else None,
     )

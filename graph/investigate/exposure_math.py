@@ -1,4 +1,7 @@
-"""The two exposure methods, computed over the region fetched by exposure.py.
+"""The two untimed exposure methods, computed over the region fetched by exposure.py.
+
+(HAIRCUT_TIMED, which applies time order, replays the same region's ledger with the value
+trace's engine: exposure_timed.py.)
 
 Notation: in(x, a) is the set of transfers into wallet x in asset a (summed per sender),
 risky_C(x) whether x is a source of category C, N = max_hops.

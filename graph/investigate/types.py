@@ -45,6 +45,7 @@ from graph.investigate.types_money import (
     Hop,
     OrganisationReached,
     RiskCategory,
+    TimeTreatment,
     TraceParams,
     TraceResult,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "SourceFreshness",
     "SourceRecord",
     "Subgraph",
+    "TimeTreatment",
     "TraceMethod",
     "TraceParams",
     "TraceResult",

@@ -23,7 +23,15 @@ class Direction(enum.Enum):
 
 class ExposureMethod(enum.Enum):
     HAIRCUT = "HAIRCUT"
+    HAIRCUT_TIMED = "HAIRCUT_TIMED"
     ANY_CONTACT = "ANY_CONTACT"
+
+
+class TimeTreatment(enum.Enum):
+    """How an exposure method treats the order of transfers (exposure_math.py)."""
+
+    UNORDERED = "UNORDERED"  # one pool per wallet over the whole record
+    TIME_ORDERED = "TIME_ORDERED"  # a payment carries only value received before it
 
 
 class RiskCategory(enum.Enum):
@@ -145,6 +153,7 @@ class AssetShare:
     asset: str
     amount: float
     share: float | None  # amount / inflow of that asset; None when the inflow is zero
+    amount_raw: str | None = None  # exact base units (HAIRCUT_TIMED counts in them)
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,11 @@ class ExposureResult:
     explanation: str
     partial: bool = False
     reason: str | None = None
+    time_treatment: TimeTreatment = TimeTreatment.UNORDERED
+    # The hop budget stopped the region at senders that received transfers themselves; with
+    # more_hops (max_hops + 1) the answer may grow. None when nothing lies past the budget.
+    hop_cut: bool = False
+    more_hops: int | None = None
 
 
 @dataclass(frozen=True)
