@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from graph.db import Graph
+from graph.resolve import sync_same_as
 from ingest.fetch import Materialised, cleanup, materialise
 from ingest.formats import SourceInput, load_reader, single_pass
 from ingest.formats.base import Item, Reader
@@ -139,6 +140,7 @@ class _Run:
                         self.limit.check(self.summary.read, self.summary.quarantined)
                 if self.graph is not None:
                     self._write(self.graph, src, quarantine=not validate_first)
+                    sync_same_as(self.graph)  # a judged member this run brought in
         except ScamgraphError as exc:
             self._close("failed", str(exc))
             raise

@@ -28,7 +28,8 @@ MAX_PAGE = 200
 MAX_NEIGHBOURS = 5_000
 
 # Relationship types a caller may name (neighbourhood, paths).
-REL_TYPES: frozenset[str] = LINK_TYPES | {"TRANSFER"}
+# SAME_AS: the derived edge from a resolved cluster's member to its canonical entity.
+REL_TYPES: frozenset[str] = LINK_TYPES | {"TRANSFER", "SAME_AS"}
 # Labels a caller may filter search results by.
 KINDS: frozenset[str] = NODE_LABELS | ORG_KINDS
 # Organisation kinds whose wallets are supernodes: reached, not expanded through.

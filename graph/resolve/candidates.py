@@ -91,7 +91,11 @@ def _block_words(key: str) -> Iterator[str]:
 
 def _blocks(records: list[Record]) -> Iterator[list[Record]]:
     by: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+    # A referent meets the record naming it even when their names share no word.
+    named = {x for r in records for x in r.referents}
     for r in records:
+        for ref in r.referents | ({r.id} & named):
+            by[(r.kind, "r", ref)].append(r)
         for word in {w for k in r.keys for w in _block_words(k)}:
             by[(r.kind, "w", word)].append(r)
         for ident in r.identifiers:

@@ -3,7 +3,8 @@
 Judgements are :Judgement nodes (bookkeeping, not :Entity: ingest never touches them and a bulk
 reload carries them over, graph/carryover.py). An undo marks a judgement undone and keeps it,
 so the record says who decided what, when, why, and who took it back. After every change the
-:ClusterMember rows are rebuilt from all judgements in the same transaction.
+:ClusterMember rows, and the SAME_AS edges that mirror them, are rebuilt from all judgements
+in the same transaction.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from graph.db.values import native
 from graph.resolve import clusters
 from graph.resolve.types import Judgement, Verdict
 from scamgraph.errors import NotFoundError, ValidationError
+
+# The SAME_AS edges that mirror the cluster rows (cypher/resolve/same_as_sync.cypher).
+SYNC_SAME_AS = Statement("resolve/same_as_sync", {})
 
 
 def now() -> datetime:
@@ -30,6 +34,7 @@ def _save(graph: Graph, changed: list[Judgement], all_after: list[Judgement]) ->
     graph.write_batch([
         Statement("resolve/judgement_write", {"rows": [j.row() for j in changed]}),
         Statement("resolve/clusters_write", {"rows": clusters.rows(all_after)}),
+        SYNC_SAME_AS,
     ])
 
 
@@ -123,5 +128,12 @@ def load_all(graph: Graph, incoming: list[Judgement]) -> int:
 def rebuild(graph: Graph) -> int:
     """Rewrite the cluster rows from the judgements (e.g. after restoring them); rows written."""
     rows = clusters.rows(judgements(graph))
-    graph.write("resolve/clusters_write", {"rows": rows})
+    graph.write_batch([Statement("resolve/clusters_write", {"rows": rows}), SYNC_SAME_AS])
     return len(rows)
+
+
+def sync_same_as(graph: Graph) -> None:
+    """Make the SAME_AS edges agree with the cluster rows, after each ingest run: a member a
+    judgement named before it existed may now exist. (A bulk load brings only wallets and
+    transfers, never a member: resolution judges organisations and persons.)"""
+    graph.write_batch([SYNC_SAME_AS])

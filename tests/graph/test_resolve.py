@@ -4,6 +4,7 @@ undo restores the graph exactly; `auto` keeps look-alikes in different countries
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from graph.investigate import (
     get_entity,
     neighbourhood,
     owners,
+    paths,
     search,
     trace,
 )
@@ -118,6 +120,34 @@ def test_owners_and_neighbourhood_of_a_member_see_the_cluster(case: Graph) -> No
                     "OFAC:SDN:9"}
 
 
+def test_paths_cross_a_resolved_cluster(case: Graph) -> None:
+    """The wallet's controller (the actor) and the group's subsidiary (the FtM company) are two
+    records: no path joins the wallet to the group's owner until they are judged the same; the
+    path then crosses the derived SAME_AS edge, and undoing the judgement removes it."""
+    assert paths(case, "tron:h1", "ftm-p", max_length=4).paths == ()
+    judgement = same(case)
+    (path, *_) = paths(case, "tron:h1", "ftm-p", max_length=4).paths
+    assert [n.id for n in path.nodes] == [
+        "tron:h1", "gs-actor-huione", "ftm-huione", "ftm-group", "ftm-p"]
+    assert [e.type for e in path.edges] == ["CONTROLLED_BY", "SAME_AS", "SUBSIDIARY_OF", "OWNS"]
+    resolve.undo(case, judgement.id, "analyst:t", "wrong")
+    assert paths(case, "tron:h1", "ftm-p", max_length=4).paths == ()
+
+
+def test_referents_pair_records_whose_names_differ(case: Graph) -> None:
+    """An FtM record whose `referents` name another record is compared with it even when no
+    name word, number or domain is shared, and the evidence says why."""
+    s = Scenario()
+    s.org("ftm-hm", "Hydra Holdings", "Company", referents=["gs-actor-hydra_market"])
+    s.org("gs-actor-hydra_market", "Hydra", gs_actor="hydra_market")
+    s.write(case)
+    found = resolve.candidates(resolve.load(case), 0.5)
+    (pair,) = [c for c in found if "ftm-hm" in (c.a, c.b)]
+    assert (pair.a, pair.b) == ("ftm-hm", "gs-actor-hydra_market")
+    assert [e.kind for e in pair.evidence] == ["referent"]
+    assert pair.score == 0.6
+
+
 def test_tag_labels_and_tag_names_are_searchable(case: Graph) -> None:
     assert [h.entity.id for h in search(case, "binance").hits] == ["tron:bn"]
     (okx,) = search(case, "OKX").hits
@@ -193,3 +223,21 @@ def test_judgements_survive_re_ingest(graph: Graph, settings: Settings) -> None:
             .records] == [{"m": "ftm-huobi", "c": "ftm-huobi"},
                           {"m": "gs-actor-huobi", "c": "ftm-huobi"}]
     assert len(dump(graph)["nodes"]) > len(before["nodes"])  # the ActorPack's 22 other actors
+
+
+def test_a_judgement_before_the_record_takes_effect_when_it_arrives(
+        graph: Graph, settings: Settings) -> None:
+    """A judgement imported before one of its records exists: the cluster row is there at
+    once, the SAME_AS edge comes with the ingest run that brings the record."""
+    s = Scenario()
+    s.org("ftm-huobi", "HUOBI GLOBAL LIMITED", "Company", country=["SC"])
+    s.write(graph)
+    early = resolve.Judgement(id="j-early", a="gs-actor-huobi", b="ftm-huobi",
+                              verdict=resolve.Verdict.SAME, by="analyst:t",
+                              at=datetime(2026, 1, 2, tzinfo=UTC), reason="known alias")
+    assert resolve.load_all(graph, [early]) == 1
+    edges = "MATCH (a)-[:SAME_AS]->(b) RETURN a.id AS a, b.id AS b"
+    assert graph.driver.execute_query(edges, database_=graph.database).records == []
+    ingest(graph, settings, "tagpack", fixture("graphsense/packs/exchange-wallets-huobi.yaml"))
+    got = [r.data() for r in graph.driver.execute_query(edges, database_=graph.database).records]
+    assert got == [{"a": "gs-actor-huobi", "b": "ftm-huobi"}]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -107,3 +108,24 @@ def test_entities_of_the_synthetic_dataset_are_flagged(tmp_path: Path) -> None:
     flags = {getattr(i, "id", None) or i.type: i.props.get("synthetic")  # type: ignore[union-attr]
              for i in _read(path)}
     assert flags == {"p1": True, "p2": None, "FAMILY_OF": True}
+
+
+def test_references_ftm_cleaning_refuses_are_kept(tmp_path: Path) -> None:
+    """FtM's id pattern refuses `_`; an ActorPack actor's id has them, and an Ownership naming
+    it must link to it (not be quarantined as lacking an owner). Referents are kept."""
+    lines = [
+        {"id": "own-1", "schema": "Ownership",
+         "properties": {"owner": ["gs-actor-hydra_market"], "asset": ["co-1"],
+                        "percentage": ["60"]}},
+        {"id": "co-1", "schema": "Company", "referents": ["gs-actor-hydra_market", "old-co"],
+         "properties": {"name": ["Hydra Holdings"]}},
+    ]
+    path = tmp_path / "refs.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    items = _read(path)
+    (owns,) = [i for i in items if isinstance(i, LinkRecord)]
+    assert (owns.type, owns.start_id, owns.end_id, owns.props["share"]) == (
+        "OWNS", "gs-actor-hydra_market", "co-1", 60.0)
+    (company,) = [i for i in items if isinstance(i, NodeRecord)]
+    assert company.props["referents"] == ["gs-actor-hydra_market", "old-co"]
+    assert not [i for i in items if isinstance(i, Rejected)]

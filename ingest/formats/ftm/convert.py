@@ -13,6 +13,7 @@ from typing import Any
 from followthemoney import model
 from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
+from followthemoney.types import registry
 
 from ingest.formats.authorities import authority_code, topic_categories
 from ingest.formats.base import Item, flag_synthetic, rejected
@@ -31,6 +32,8 @@ REGISTRATION_PROPS = ("registrationNumber", "leiCode", "innCode", "ogrnCode", "v
                       "taxNumber")
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 Wallets = MutableMapping[str, str]
+# Longest entity reference kept when FtM's cleaning refused it (ids are short keys, not text).
+MAX_REFERENCE = 200
 
 
 def convert_data(data: dict[str, Any], position: str, wallets: Wallets) -> Iterator[Item]:
@@ -46,8 +49,25 @@ def convert_data(data: dict[str, Any], position: str, wallets: Wallets) -> Itera
     if not proxy.id:
         yield rejected(position, data, "FtM entity has no id")
         return
+    _keep_references(proxy, data.get("properties") or {})
     synthetic = "synthetic" in (data.get("datasets") or [])
     yield from flag_synthetic(convert(proxy, position, wallets), synthetic)
+
+
+def _keep_references(proxy: EntityProxy, raw: dict[str, Any]) -> None:
+    """Put back entity references FtM's id cleaning dropped. Its id pattern refuses `_` and
+    spaces, which other sources' ids carry (ActorPack `gs-actor-hydra_market`); an Ownership
+    naming such an actor must link to it, not be quarantined as lacking an owner."""
+    for name, values in raw.items():
+        prop = proxy.schema.get(name)
+        if prop is None or prop.type != registry.entity:
+            continue
+        kept = set(proxy.get(prop))
+        for value in values if isinstance(values, list) else [values]:
+            ident = value.strip() if isinstance(value, str) else ""
+            if ident and ident not in kept and len(ident) <= MAX_REFERENCE:
+                proxy.unsafe_add(prop, ident, cleaned=True)
+                kept.add(ident)
 
 
 def convert(proxy: EntityProxy, position: str, wallets: Wallets) -> Iterator[Item]:
@@ -80,11 +100,19 @@ def _countries(proxy: EntityProxy, *props: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+def _referents(proxy: EntityProxy) -> list[str]:
+    """The ids this entity was merged from (OpenSanctions' `referents`): evidence for
+    resolution (graph/resolve) that another source's record is the same entity."""
+    given = proxy.context.get("referents")
+    return [str(r) for r in given if isinstance(r, str) and r] if isinstance(given, list) else []
+
+
 def _person(proxy: EntityProxy, position: str) -> NodeRecord:
     name, aliases = _names(proxy)
     props = {"name": name, "aliases": aliases, "ftm_schema": proxy.schema.name,
              "nationality": _countries(proxy, "nationality", "citizenship"),
              "birth_date": min(proxy.get("birthDate"), default=""),
+             "referents": _referents(proxy),
              "topics": proxy.get("topics", quiet=True),
              "categories": topic_categories(proxy.get("topics", quiet=True))}
     return NodeRecord("Person", str(proxy.id), compact(props), position=position)
@@ -97,6 +125,7 @@ def _organization(proxy: EntityProxy, position: str) -> NodeRecord:
              "country": _countries(proxy, "jurisdiction", "country", "mainCountry"),
              "registration_numbers": list(dict.fromkeys(registrations)),
              "website": proxy.first("website", quiet=True),
+             "referents": _referents(proxy),
              "topics": proxy.get("topics", quiet=True),
              "categories": topic_categories(proxy.get("topics", quiet=True))}
     kinds = ("Company",) if proxy.schema.is_a("Company") else ()
