@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from scamgraph.errors import ValidationError
-from synth import attribution, background, ftm, scenario
+from synth import attribution, background, ftm, scenario, variants
 from synth.btcwriter import BitcoinEtlWriter
 from synth.chains import BtcTx, TokenTransfer
 from synth.document import document
@@ -31,6 +31,7 @@ TRUTH_FILE = "ground_truth.json"
 # Background split by chain: Tron USDT dominates scam flows; Bitcoin takes the rest.
 CHAIN_SHARES = {"tron": 60, "ethereum": 25}
 MIN_SCALE, MAX_SCALE = 1_000, 10_000_000
+MAX_RESOLUTION_ORGS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,21 @@ def yml(doc: dict[str, Any]) -> str:
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
 
 
-def entity_files(out: Path, plan: Plan) -> list[FileEntry]:
-    entities = list(ftm.all_entities(plan.truth))
+def entity_files(out: Path, plan: Plan, extra: variants.Variants) -> list[FileEntry]:
+    """The entity files; `extra` (resolution organisations) is appended after the cast, so
+    with none the files are byte for byte as without the option."""
+    entities = [*ftm.all_entities(plan.truth), *extra.companies]
     exchanges = attribution.exchange_pack(plan.keys, plan.truth)
     crimes = attribution.crime_pack(plan.truth)
     actors = attribution.actor_pack()
+    actors["actors"] += extra.actors
+    register = ([write_text(out, variants.REGISTER_FILE, "ftm",
+                            "".join(dumps(e) + "\n" for e in extra.register),
+                            len(extra.register))] if extra.same_entity else [])
     return [
         write_text(out, "synthetic/ftm/synthetic-entities.ftm.json", "ftm",
                    "".join(dumps(e) + "\n" for e in entities), len(entities)),
+        *register,
         write_text(out, "synthetic/graphsense/synthetic.actorpack.yaml", "actorpack",
                    yml(actors), len(actors["actors"])),
         write_text(out, "synthetic/graphsense/synthetic-exchanges.tagpack.yaml", "tagpack",
@@ -129,17 +137,24 @@ def chain_files(out: Path, plan: Plan, scale: int, chunking: Chunking
 
 
 def generate(out: Path, scale: int, seed: int, *, force: bool = False,
-             chunking: Chunking | None = None) -> Summary:
-    """Write the default scenario with about `scale` transfers into `out`."""
+             chunking: Chunking | None = None, resolution_orgs: int = 0) -> Summary:
+    """Write the default scenario with about `scale` transfers into `out`, and
+    `resolution_orgs` organisations in two or three sources each (synth/variants.py)."""
     if not MIN_SCALE <= scale <= MAX_SCALE:
         raise ValidationError(f"scale {scale} is out of range",
                               hint=f"use {MIN_SCALE:,} to {MAX_SCALE:,} transfers")
+    if not 0 <= resolution_orgs <= MAX_RESOLUTION_ORGS:
+        raise ValidationError(f"resolution organisations {resolution_orgs} is out of range",
+                              hint=f"use 0 to {MAX_RESOLUTION_ORGS:,}")
     began = time.monotonic()
     prepare(out, force)
     plan, sections = scenario.build(Keys(seed))
-    files = entity_files(out, plan)
+    extra = variants.build(resolution_orgs, seed)
+    files = entity_files(out, plan, extra)
     counts, chain = chain_files(out, plan, scale, chunking or Chunking())
     doc = document(seed, scale, plan.truth, sections, counts, [*files, *chain])
+    if extra.same_entity:
+        doc["resolution"] = extra.truth()
     (out / TRUTH_FILE).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     transfers = {k: v for k, v in counts.items() if k != "bitcoin_transactions"}
     return Summary(out, seed, scale, transfers, [*files, *chain], time.monotonic() - began)

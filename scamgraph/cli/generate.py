@@ -18,9 +18,12 @@ from synth import generate as run_generate
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output directory.")
 @click.option("--force", is_flag=True, help="Replace data generated there before.")
-def generate(scale: int, seed: int, out: Path, force: bool) -> None:
+@click.option("--resolution-orgs", default=0, show_default=True, type=int,
+              help="Extra organisations written by 2-3 sources each, with the truth of which "
+                   "ids are one (synth/variants.py).")
+def generate(scale: int, seed: int, out: Path, force: bool, resolution_orgs: int) -> None:
     """Generate the demo scenario with about SCALE transfers into OUT."""
-    summary = run_generate(out, scale, seed, force=force)
+    summary = run_generate(out, scale, seed, force=force, resolution_orgs=resolution_orgs)
     total = sum(summary.transfers.values())
     click.echo(f"wrote {len(summary.files)} files, {total:,} transfers "
                f"({', '.join(f'{k} {v:,}' for k, v in summary.transfers.items())}) "
