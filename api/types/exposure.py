@@ -14,9 +14,11 @@ from graph.investigate.types import (
     ExposureMethod,
     ExposureResult,
     RiskCategory,
+    TimeTreatment,
 )
 
 ExposureMethodEnum = strawberry.enum(ExposureMethod, name="ExposureMethod")
+TimeTreatmentEnum = strawberry.enum(TimeTreatment, name="TimeTreatment")
 RiskCategoryEnum = strawberry.enum(RiskCategory, name="RiskCategory")
 
 
@@ -25,10 +27,12 @@ class AssetExposure:
     asset: str
     amount: float
     share: float | None
+    amount_raw: str | None = strawberry.field(
+        description="Exact base units, when the method counts in them (HAIRCUT_TIMED).")
 
     @classmethod
     def from_record(cls, rec: AssetShare) -> AssetExposure:
-        return cls(asset=rec.asset, amount=rec.amount, share=rec.share)
+        return cls(asset=rec.asset, amount=rec.amount, share=rec.share, amount_raw=rec.amount_raw)
 
 
 @strawberry.type(
@@ -64,6 +68,14 @@ class Exposure:
     explanation: str = strawberry.field(description="The method, in words, so numbers reproduce.")
     partial: bool
     reason: str | None
+    time_treatment: TimeTreatmentEnum = strawberry.field(  # type: ignore[valid-type]
+        description="UNORDERED: one pool per wallet over the record; TIME_ORDERED: a payment "
+                    "carries only value its sender received before it.")
+    hop_cut: bool = strawberry.field(
+        description="The hop budget stopped the region at senders that received transfers "
+                    "themselves: more hops may find more exposure.")
+    more_hops: int | None = strawberry.field(
+        description="The maxHops that would reach further (when hopCut and under the cap).")
 
     @strawberry.field
     async def target(self, info: Info) -> Entity | None:
@@ -81,4 +93,5 @@ class Exposure:
             max_hops=rec.max_hops, inflow=[AssetAmount.from_record(a) for a in rec.inflow],
             categories=[CategoryExposureInfo.from_record(c) for c in rec.categories],
             explanation=rec.explanation, partial=rec.partial, reason=rec.reason,
+            time_treatment=rec.time_treatment, hop_cut=rec.hop_cut, more_hops=rec.more_hops,
         )
