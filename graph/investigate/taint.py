@@ -15,7 +15,8 @@ taint_sim replays it per asset in (ts, id) order, each wallet holding a pool (ta
 
 So per asset: sent = attributed + still held + returned + dropped, in integer base units;
 TraceResult.conservation states it. POISON counts tainted transfers in full and does not
-conserve (conservation is empty).
+conserve (conservation is empty). Direction BACKWARD (sources of funds) runs the same pools
+over the region upstream of the seeds: taint_backward.py.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from typing import Any
 from graph.db import Graph
 from graph.investigate import convert, taint_region
 from graph.investigate.supernodes import degree_threshold
+from graph.investigate.taint_backward_result import back_trace
 from graph.investigate.taint_result import conservation, endpoints, organisations, wallets
 from graph.investigate.taint_sim import Region, simulate
 from graph.investigate.trace_aggregate import Attribution
 from graph.investigate.types import Direction, TraceMethod, TraceParams, TraceResult
-from scamgraph.errors import ValidationError
 
 SEMANTICS = {
     TraceMethod.HAIRCUT: (
@@ -71,9 +72,8 @@ def fetch_region(graph: Graph, params: TraceParams, seeds: list[str]) -> Region:
 def value_trace(graph: Graph, params: TraceParams, seeds: list[str],
                 attribute: Any) -> TraceResult:
     """The trace by value; `attribute(wallets)` gives the wallets' Attribution rows."""
-    if params.direction is not Direction.FORWARD:
-        raise ValidationError(f"method {params.method.value} traces FORWARD only",
-                              hint="use method PATHS for a BACKWARD trace")
+    if params.direction is Direction.BACKWARD:  # sources of funds: taint_backward.py
+        return back_trace(graph, params, seeds, _query_params(params, seeds), attribute)
     region = fetch_region(graph, params, seeds)
     attribution: list[Attribution] = attribute(sorted(set(region.reached) | set(seeds)))
     controlled = {a.wallet for a in attribution}

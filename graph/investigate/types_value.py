@@ -38,6 +38,8 @@ class Conservation:
     """Where the seeds' value in one asset is at the end: the parts add up to sent_raw exactly.
 
     sent = attributed + still_held + returned_to_seeds + dropped_* (all integer base units).
+    BACKWARD (sources of funds): received = attributed (to origins) + unexplained +
+    returned_to_seeds + dropped_*, with sent and still_held 0.
     """
 
     asset: str
@@ -49,3 +51,5 @@ class Conservation:
     dropped_min_amount_raw: int
     dropped_hop_cap_raw: int
     dropped_budget_raw: int
+    received_raw: int = 0  # BACKWARD: what the seeds received
+    unexplained_raw: int = 0  # BACKWARD: senders' balances from before the window / no source

@@ -10,8 +10,7 @@ import pytest
 
 from graph.db import Graph
 from graph.investigate import trace
-from graph.investigate.types import Direction, TraceMethod, TraceParams, TraceResult
-from scamgraph.errors import ValidationError
+from graph.investigate.types import TraceMethod, TraceParams, TraceResult
 from tests.graph import taint_scenarios as sc
 from tests.graph.scenario import Scenario, trace_scenario
 
@@ -132,10 +131,9 @@ def test_utxo_two_inputs_three_outputs(graph: Graph, method: TraceMethod, to_o4:
     assert conserved(result, "BTC")[:2] == (3 * BTC, 3 * BTC - 150_000_000 + to_o4)
 
 
-def test_value_methods_trace_forward_only(graph: Graph) -> None:
+def test_paths_is_the_default_method(graph: Graph) -> None:
+    # BACKWARD value traces: tests/graph/test_taint_backward.py.
     written(graph, sc.round_trip())
-    with pytest.raises(ValidationError, match="FORWARD only"):
-        run(graph, H, direction=Direction.BACKWARD)
     paths = trace(graph, TraceParams(seeds=("tron:S",)))
     assert paths.method is TraceMethod.PATHS and paths.conservation == ()
 
