@@ -51,3 +51,22 @@ def test_judge_then_undo(gql: Executor, case: Graph) -> None:
     listed = gql.data("{ judgements { verdict undoneBy undoReason } }", Role.READER)
     assert listed["judgements"] == [{"verdict": "same", "undoneBy": "analyst:test",
                                      "undoReason": "no"}]
+
+
+ROLLUP = """{ trace(seeds: ["tron:v"], maxHops: 1, rollup: true) {
+  organisations { id name memberIds amounts { asset amount }
+    members { id clusterMemberIds clusterSources } } } }"""
+
+
+def test_the_rolled_up_trace_lists_the_cluster_and_its_sources(
+        gql: Executor, case: Graph) -> None:
+    """v paid 1,500 to h1, a wallet of the ActorPack actor; judged the same as the FtM company,
+    it is counted inside the company's group, and the member lists both records' sources."""
+    gql.data(JUDGE, Role.ANALYST, a="ftm-huione", b="gs-actor-huione")
+    (org,) = gql.data(ROLLUP, Role.ANALYST)["trace"]["organisations"]
+    assert (org["id"], org["name"], org["memberIds"]) == ("ftm-group", "Huione Group",
+                                                         ["ftm-huione"])
+    assert org["amounts"] == [{"asset": "USDT", "amount": 1500.0}]
+    (member,) = org["members"]
+    assert sorted(member["clusterMemberIds"]) == ["ftm-huione", "gs-actor-huione"]
+    assert sorted(member["clusterSources"]) == ["actorpack:a.yaml", "ftm:c.json"]
