@@ -30,7 +30,8 @@ TraceMethodEnum = strawberry.enum(
 
 @strawberry.type(description="Where the seeds' value in one asset is at the end of the window, "
                              "in base units: sent = attributed + stillHeld + returnedToSeeds + "
-                             "the dropped parts, exactly.")
+                             "the dropped parts, exactly. BACKWARD (sources of funds): received "
+                             "= attributed + unexplained + returnedToSeeds + the dropped parts.")
 class TraceConservation:
     asset: str
     decimals: int | None
@@ -41,12 +42,15 @@ class TraceConservation:
     dropped_min_amount_raw: str
     dropped_hop_cap_raw: str
     dropped_budget_raw: str
+    received_raw: str
+    unexplained_raw: str
 
     @classmethod
     def from_record(cls, rec: Conservation) -> TraceConservation:
         raw = {k: str(getattr(rec, k)) for k in (
             "sent_raw", "attributed_raw", "still_held_raw", "returned_to_seeds_raw",
-            "dropped_min_amount_raw", "dropped_hop_cap_raw", "dropped_budget_raw")}
+            "dropped_min_amount_raw", "dropped_hop_cap_raw", "dropped_budget_raw",
+            "received_raw", "unexplained_raw")}
         return cls(asset=rec.asset, decimals=rec.decimals, **raw)
 
 
