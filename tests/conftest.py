@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from graph import migrate
 from graph.connect import open_graph
 from graph.db import Graph
 from graph.local import LocalNeo4j
 from graph.maintenance import clear_data
-from scamgraph.settings import Settings, load_settings
+from scamgraph.settings import Settings, get_settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -60,6 +61,17 @@ def graph(session_graph: Graph) -> Graph:
     """The test database, emptied of data (schema kept) before each test."""
     clear_data(session_graph)
     return session_graph
+
+
+@pytest.fixture
+def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """An in-process CLI runner whose settings point at the test database."""
+    monkeypatch.setenv("SCAMGRAPH_HOME", str(settings.home))
+    monkeypatch.setenv("SCAMGRAPH_LOCAL_BOLT_PORT", str(settings.local_bolt_port))
+    monkeypatch.setenv("SCAMGRAPH_LOCAL_HTTP_PORT", "0")
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

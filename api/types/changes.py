@@ -6,10 +6,9 @@ from datetime import datetime
 
 import strawberry
 
-from api.types.common import JSON, PageInfo
+from api.types.common import JSON, PageInfo, offset_cursors
 from graph.db import jsonable
 from graph.investigate.changes import ChangePage, ChangeRecord
-from graph.investigate.convert import decode_cursor, encode_cursor
 
 
 @strawberry.type(description="What one ingest run changed about one entity or link.")
@@ -50,8 +49,7 @@ class ChangeConnection:
 
     @classmethod
     def from_record(cls, page: ChangePage, after: str | None = None) -> ChangeConnection:
-        start = decode_cursor(after)
-        edges = [ChangeEdge(cursor=encode_cursor(start + i + 1), node=Change.from_record(c))
-                 for i, c in enumerate(page.changes)]
-        return cls(edges=edges, page_info=PageInfo(end_cursor=page.end_cursor,
-                                                   has_next_page=page.has_next_page))
+        cursors = offset_cursors(after, len(page.changes))
+        edges = [ChangeEdge(cursor=k, node=Change.from_record(c))
+                 for k, c in zip(cursors, page.changes, strict=True)]
+        return cls(edges=edges, page_info=PageInfo.of(page))

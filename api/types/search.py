@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from api.types.common import PageInfo
+from api.types.common import PageInfo, offset_cursors
 from api.types.entity import Entity
 from api.types.records import entity_from_record
-from graph.investigate.convert import decode_cursor, encode_cursor
 from graph.investigate.types import SearchPage
 
 
@@ -25,9 +24,7 @@ class SearchConnection:
 
     @classmethod
     def from_record(cls, page: SearchPage, after: str | None = None) -> SearchConnection:
-        # Cursors are offsets (graph.investigate.convert): edge i of a page sits at start + i.
-        start = decode_cursor(after)
-        edges = [SearchEdge(cursor=encode_cursor(start + i + 1), score=h.score,
-                            node=entity_from_record(h.entity)) for i, h in enumerate(page.hits)]
-        return cls(edges=edges, page_info=PageInfo(end_cursor=page.end_cursor,
-                                                   has_next_page=page.has_next_page))
+        cursors = offset_cursors(after, len(page.hits))
+        edges = [SearchEdge(cursor=k, score=h.score, node=entity_from_record(h.entity))
+                 for k, h in zip(cursors, page.hits, strict=True)]
+        return cls(edges=edges, page_info=PageInfo.of(page))

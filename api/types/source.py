@@ -6,9 +6,8 @@ from datetime import datetime
 
 import strawberry
 
-from api.types.common import JSON, PageInfo
+from api.types.common import JSON, PageInfo, offset_cursors
 from graph.db import jsonable
-from graph.investigate.convert import decode_cursor, encode_cursor
 from graph.investigate.types import IngestRunPage, IngestRunRecord, SourceFreshness, SourceRecord
 
 
@@ -68,12 +67,10 @@ class IngestRunConnection:
 
     @classmethod
     def from_record(cls, page: IngestRunPage, after: str | None = None) -> IngestRunConnection:
-        # Cursors are offsets (graph.investigate.convert): edge i of a page sits at start + i.
-        start = decode_cursor(after)
-        edges = [IngestRunEdge(cursor=encode_cursor(start + i + 1), node=IngestRun.from_record(r))
-                 for i, r in enumerate(page.runs)]
-        return cls(edges=edges, page_info=PageInfo(end_cursor=page.end_cursor,
-                                                   has_next_page=page.has_next_page))
+        cursors = offset_cursors(after, len(page.runs))
+        edges = [IngestRunEdge(cursor=k, node=IngestRun.from_record(r))
+                 for k, r in zip(cursors, page.runs, strict=True)]
+        return cls(edges=edges, page_info=PageInfo.of(page))
 
 
 @strawberry.type(

@@ -129,6 +129,4 @@ class TypologyHitConnection:
     def from_record(cls, rec: TypologyHits) -> TypologyHitConnection:
         return cls(typology=rec.typology, params=jsonable(dict(rec.params)),
                    hits=[TypologyHitResult.from_record(h) for h in rec.hits], total=rec.total,
-                   page_info=PageInfo(end_cursor=rec.end_cursor,
-                                      has_next_page=rec.has_next_page),
-                   partial=rec.partial, reason=rec.reason)
+                   page_info=PageInfo.of(rec), partial=rec.partial, reason=rec.reason)

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from graph.db import Graph
 from scamgraph.cli import cli
-from scamgraph.settings import Settings, get_settings
+from scamgraph.settings import Settings
 from tests.changes.test_capture import V1, V2, _write
 from tests.ingest.helpers import ingest
-
-
-@pytest.fixture
-def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """The CLI's settings pointed at the test database."""
-    monkeypatch.setenv("SCAMGRAPH_HOME", str(settings.home))
-    monkeypatch.setenv("SCAMGRAPH_LOCAL_BOLT_PORT", str(settings.local_bolt_port))
-    monkeypatch.setenv("SCAMGRAPH_LOCAL_HTTP_PORT", "0")
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_cli_lists_changes_since_a_run(runner: CliRunner, graph: Graph, settings: Settings,

@@ -4,29 +4,15 @@ second run finds the same hit not new, keeping its first_seen."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from click.testing import CliRunner
 
 from graph.db import Graph
 from graph.investigate.typologies import TypologyScope, typology_hits
 from scamgraph.cli import cli
-from scamgraph.settings import Settings, get_settings
 from tests.graph import typology_scenarios as scenarios
 from tests.graph.scenario import day
-
-
-@pytest.fixture
-def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """The CLI's settings pointed at the test database."""
-    monkeypatch.setenv("SCAMGRAPH_HOME", str(settings.home))
-    monkeypatch.setenv("SCAMGRAPH_LOCAL_BOLT_PORT", str(settings.local_bolt_port))
-    monkeypatch.setenv("SCAMGRAPH_LOCAL_HTTP_PORT", "0")
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def invoke(runner: CliRunner, *args: str) -> Any:
