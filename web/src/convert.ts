@@ -12,6 +12,9 @@ export interface GqlEntity {
   confidence: number | null;
   sanctions: { id: string; authority: string | null; program: string | null; listingId: string | null; listedOn: string | null }[];
   properties: Record<string, unknown> | null;
+  clusterId?: string | null;
+  clusterMemberIds?: string[];
+  clusterSources?: string[];
   kinds?: string[];
   aliases?: string[];
   display?: string | null;
@@ -54,6 +57,7 @@ export function toNode(e: GqlEntity): EntityNode {
   return {
     id: e.id, typename: e.__typename, kind, label, name: e.name, kinds, aliases: e.aliases ?? [],
     sanctions: e.sanctions ?? [], provenance: provenance(e), props: e.properties ?? {},
+    cluster: e.clusterId ? { id: e.clusterId, members: e.clusterMemberIds ?? [], sources: e.clusterSources ?? [] } : null,
   };
 }
 

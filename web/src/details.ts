@@ -2,10 +2,12 @@
 import { clear, fmtAmount, fmtTime, h } from "./dom";
 import { toggleBundle, type Bundle } from "./bundles";
 import { KIND_COLOURS } from "./cystyle";
-import type { EntityNode, Provenance, RelEdge } from "./model";
+import type { ClusterInfo, EntityNode, Provenance, RelEdge } from "./model";
+import * as Q from "./queries";
 import type { App } from "./app";
 
-const SKIP = new Set(["id", "name", "aliases", "sources", "first_seen", "last_seen", "confidence", "kinds"]);
+const SKIP = new Set(["id", "name", "aliases", "sources", "first_seen", "last_seen", "confidence", "kinds",
+  "cluster_id", "cluster_members", "cluster_sources"]);
 
 export function initDetails(app: App): void {
   const panel = app.tabs.panel("Details");
@@ -13,7 +15,7 @@ export function initDetails(app: App): void {
   empty();
   app.canvas.onSelect((ids) => {
     const n = ids.length ? app.canvas.entity(ids[ids.length - 1]) : null;
-    if (n) clear(panel, ...entityView(n));
+    if (n) clear(panel, ...entityView(app, n));
   });
   app.canvas.cy.on("tap", "edge", (ev) => {
     const bundle = ev.target.data("bundle") ? (ev.target.data() as Bundle) : null;
@@ -25,7 +27,7 @@ export function initDetails(app: App): void {
   });
 }
 
-function entityView(n: EntityNode): HTMLElement[] {
+function entityView(app: App, n: EntityNode): HTMLElement[] {
   const type = n.kinds.length ? n.kinds.join(", ") : n.typename;
   const out: HTMLElement[] = [
     h("h2", { id: "details-title" }, n.kind === "wallet" ? String(n.props.display ?? n.label) : n.name ?? n.id),
@@ -38,8 +40,29 @@ function entityView(n: EntityNode): HTMLElement[] {
     out.push(h("h3", {}, "Sanctions"), h("ul", { class: "plain", id: "details-sanctions" }, ...n.sanctions.map((s) =>
       h("li", {}, `${s.authority ?? "?"} ${s.program ?? ""} ${s.listingId ? `#${s.listingId}` : ""} ${s.listedOn ? `(listed ${s.listedOn})` : ""}`))));
   }
+  if (n.cluster) out.push(...clusterView(app, n.cluster, n.id));
   out.push(...provenanceView(n.provenance));
   return out;
+}
+
+/** A resolved cluster: every member record (click opens it) with its own sources, then all. */
+function clusterView(app: App, c: ClusterInfo, self: string): HTMLElement[] {
+  const items = c.members.map((id) => h("li", { "data-id": id },
+    h("button", { type: "button", class: "link", "data-id": id, onclick: () => void app.focus(id) }, id),
+    id === c.id ? h("span", { class: "muted" }, " canonical") : null,
+    id === self ? h("span", { class: "muted" }, " (shown)") : null,
+    h("span", { class: "member-sources muted" })));
+  // Each member's own sources come with one more request; the union is already here.
+  void Q.clusterMembers(self).then((members) => {
+    for (const m of members) {
+      const li = items.find((x) => x.dataset.id === m.id);
+      const slot = li?.querySelector(".member-sources");
+      if (slot) slot.textContent = ` \u2014 ${m.sources.join(", ") || "no source"}`;
+    }
+  }).catch((err: unknown) => app.status(`cluster members: ${String(err)}`, true));
+  return [h("h3", { id: "details-cluster-title" }, `Resolved: ${c.members.length} records`),
+    h("ul", { class: "plain", id: "details-cluster" }, ...items),
+    props([["all sources", c.sources.join(", ") || "\u2014"]], "details-cluster-sources")];
 }
 
 function edgeView(e: RelEdge): HTMLElement[] {

@@ -18,6 +18,13 @@ export interface SanctionInfo {
   listedOn: string | null;
 }
 
+/** A resolved cluster (docs/MODEL.md "Resolution"): every member answers as the cluster. */
+export interface ClusterInfo {
+  id: string;
+  members: string[];
+  sources: string[];
+}
+
 export interface EntityNode {
   id: string;
   typename: string;
@@ -29,6 +36,8 @@ export interface EntityNode {
   sanctions: SanctionInfo[];
   provenance: Provenance | null;
   props: Record<string, unknown>;
+  /** Absent in investigations saved before clusters existed. */
+  cluster?: ClusterInfo | null;
 }
 
 export interface RelEdge {

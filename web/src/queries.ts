@@ -6,6 +6,7 @@ import type { SubgraphData } from "./model";
 export const ENTITY = `
 fragment E on Entity {
   __typename id name labels sources firstSeen lastSeen confidence properties sanctioned
+  clusterId clusterMemberIds clusterSources
   sanctions { id authority program listingId listedOn }
   ... on Wallet { chain address display }
   ... on Organization { kinds aliases }
@@ -36,6 +37,13 @@ export async function entity(id: string): Promise<SubgraphData> {
   const q = `query Entity($id: ID!) { entity(id: $id) { ...E } } ${ENTITY}`;
   const d = await gql<{ entity: GqlEntity | null }>(q, { id });
   return { nodes: d.entity ? [toNode(d.entity)] : [], edges: [] };
+}
+
+/** Every member record of the entity's cluster, with its own sources (not the union). */
+export async function clusterMembers(id: string): Promise<{ id: string; sources: string[] }[]> {
+  const q = `query Members($id: ID!) { entity(id: $id) { clusterMembers { id sources } } }`;
+  const d = await gql<{ entity: { clusterMembers: { id: string; sources: string[] }[] } | null }>(q, { id });
+  return d.entity?.clusterMembers ?? [];
 }
 
 export async function neighbourhood(id: string, relTypes: string[], limit = 60): Promise<SubgraphData> {

@@ -79,6 +79,8 @@ function resultItem(n: EntityNode, active: boolean, onPick: () => void): HTMLEle
     h("span", { class: "badge", style: `background:${KIND_COLOURS[n.kind]}` }, typeName),
     h("span", { class: "name" }, n.kind === "wallet" ? String(n.props.display ?? n.label) : n.name ?? n.id),
     n.sanctions.length ? h("span", { class: "badge sanctioned" }, "sanctioned") : null,
+    // A resolved cluster is one hit (the API returns its canonical entity once): say how many records.
+    n.cluster ? h("span", { class: "badge cluster", title: n.cluster.members.join(", ") }, `${n.cluster.members.length} records`) : null,
     h("span", { class: "muted sub" }, sub));
 }
 

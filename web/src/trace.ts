@@ -1,15 +1,19 @@
-// Trace mode: forward or backward from a wallet; evidence paths light up on the canvas and a
-// table lists the organisations reached (rolled up to their group when asked) with amounts.
+// Trace mode: forward or backward from a wallet, by paths or by value (tracevalue.ts); evidence
+// paths light up on the canvas and a table lists the organisations reached (rolled up to their
+// group when asked) with amounts.
 import { gql } from "./api";
-import { clear, field, fmtAmount, h } from "./dom";
+import { clear, field, h } from "./dom";
 import { toNode, type GqlEntity, type GqlTransfer } from "./convert";
 import type { SubgraphData } from "./model";
 import { ENTITY, TRANSFER, evidenceGraph } from "./queries";
 import { attachControllers } from "./controllers";
-import type { App } from "./app";
+import { errorText, type App } from "./app";
+import {
+  METHODS, VALUE_METHODS, amountText, conservationView, decimalsOf, valueFields, walletsView,
+  type Amount, type Conservation, type Decimals, type Method, type TracedWallet,
+} from "./tracevalue";
 
 type Hop = GqlTransfer & { from: GqlEntity | null; to: GqlEntity | null };
-type Amount = { asset: string; amount: number; transfers: number };
 interface Reach {
   id: string; name: string | null; kinds: string[]; memberIds: string[]; groupName: string | null; pathCount: number; minHops: number;
   amounts: Amount[]; evidence: { hops: Hop[] }[]; organization: GqlEntity | null;
@@ -17,17 +21,17 @@ interface Reach {
 interface Endpoint { walletId: string; amounts: Amount[]; pathCount: number; evidence: { hops: Hop[] }[] }
 interface TraceAnswer {
   organisations: Reach[]; unattributed: Endpoint[]; pathsExplored: number; amountSemantics: string;
-  partial: boolean; reason: string | null;
+  partial: boolean; reason: string | null; direction: string; method: Method; conservation: Conservation[]; wallets: TracedWallet[];
 }
 
-const DOC = `query Trace($seeds: [ID!]!, $direction: Direction!, $maxHops: Int!, $since: DateTime,
-  $until: DateTime, $minAmount: Float, $rollup: Boolean!) {
+const doc = (direction: string) => `query Trace($seeds: [ID!]!, $direction: Direction!, $maxHops: Int!, $since: DateTime,
+  $until: DateTime, $minAmount: Float, $rollup: Boolean!, $method: TraceMethod!) {
   trace(seeds: $seeds, direction: $direction, maxHops: $maxHops, since: $since, until: $until,
-        minAmount: $minAmount, rollup: $rollup) {
-    pathsExplored amountSemantics partial reason
-    organisations { id name kinds memberIds groupName pathCount minHops amounts { asset amount transfers }
+        minAmount: $minAmount, rollup: $rollup, method: $method) {
+    direction pathsExplored amountSemantics partial reason ${valueFields(direction)}
+    organisations { id name kinds memberIds groupName pathCount minHops amounts { asset amount transfers amountRaw }
       evidence { hops { ...T } } organization { ...E } }
-    unattributed { walletId pathCount amounts { asset amount transfers } evidence { hops { ...T } } }
+    unattributed { walletId pathCount amounts { asset amount transfers amountRaw } evidence { hops { ...T } } }
   }
 } ${ENTITY} ${TRANSFER}`;
 
@@ -37,6 +41,7 @@ export function initTrace(app: App): { useSelected(): void } {
   const direction = h("select", { id: "trace-direction" }, h("option", { value: "FORWARD" }, "forward (where did it go?)"),
     h("option", { value: "BACKWARD" }, "backward (where did it come from?)"));
   const hops = h("input", { id: "trace-hops", type: "number", min: 1, max: 6, value: 3 });
+  const method = h("select", { id: "trace-method" }, ...METHODS.map((m) => h("option", { value: m }, m)));
   const since = h("input", { id: "trace-since", type: "date" });
   const until = h("input", { id: "trace-until", type: "date" });
   const minAmount = h("input", { id: "trace-min", type: "number", min: 0, step: "any", placeholder: "any" });
@@ -51,7 +56,7 @@ export function initTrace(app: App): { useSelected(): void } {
   const form = h("form", { class: "stack", id: "trace-form" },
     h("h2", {}, "Trace money"),
     h("div", { class: "row" }, field("Seed wallet", seed), h("button", { type: "button", onclick: useSelected }, "Use selected")),
-    h("div", { class: "row" }, field("Direction", direction), field("Hops", hops)),
+    h("div", { class: "row" }, field("Direction", direction), field("Hops", hops), field("Method", method)),
     h("div", { class: "row" }, field("Since", since), field("Until", until)),
     h("div", { class: "row" }, field("Minimum amount", minAmount),
       h("label", {}, rollup, " roll up to group")),
@@ -62,10 +67,17 @@ export function initTrace(app: App): { useSelected(): void } {
       const vars = {
         seeds: [seed.value.trim()], direction: direction.value, maxHops: Number(hops.value),
         since: since.value ? `${since.value}T00:00:00Z` : null, until: until.value ? `${until.value}T23:59:59Z` : null,
-        minAmount: minAmount.value ? Number(minAmount.value) : null, rollup: rollup.checked,
+        minAmount: minAmount.value ? Number(minAmount.value) : null, rollup: rollup.checked, method: method.value,
       };
-      const d = await gql<{ trace: TraceAnswer }>(DOC, vars);
-      await show(app, out, d.trace, vars.seeds[0]);
+      clear(out, h("p", { class: "muted" }, "Tracing\u2026"));
+      try {
+        const d = await gql<{ trace: TraceAnswer }>(doc(vars.direction), vars);
+        await show(app, out, d.trace, vars.seeds[0]);
+      } catch (err) {
+        // The API's own words (e.g. a method it refuses for this direction), not a blank panel.
+        clear(out, h("p", { class: "bad", id: "trace-error" }, `Trace refused: ${errorText(err)}`));
+        throw err;
+      }
     });
   });
   clear(panel, form, out);
@@ -84,19 +96,26 @@ async function show(app: App, out: HTMLElement, t: TraceAnswer, seedId: string):
   const lightAll = () => light(app, all, t.organisations.flatMap((o) => [o.id, ...o.memberIds]));
   lightAll();
   await app.canvas.layout();
+  const dec = decimalsOf(t.conservation);
+  const label = (id: string) => app.canvas.entity(id)?.label ?? id;
+  const value = VALUE_METHODS.includes(t.method);
   clear(out,
     h("p", { id: "trace-summary" }, `${t.organisations.length} organisations, ${t.unattributed.length} unattributed endpoints, `
-      + `${t.pathsExplored} paths explored.`, t.partial ? h("strong", { class: "bad" }, ` Partial: ${t.reason ?? ""}`) : null),
+      + `${t.pathsExplored} paths explored (${t.method}).`, t.partial ? h("strong", { class: "bad" }, ` Partial: ${t.reason ?? ""}`) : null),
     h("h3", {}, "Receiving organisations"),
     table(["Organisation", "Amount", "Paths"], t.organisations.map((o) => ({
-      cells: [o.name ?? o.id, amounts(o.amounts), String(o.pathCount)], id: o.id,
+      cells: [o.name ?? o.id, amounts(o.amounts, dec), String(o.pathCount)], id: o.id,
       onPick: () => light(app, o.evidence, [o.id, ...o.memberIds]),
     })), "trace-orgs"),
     h("h3", {}, "Unattributed endpoints"),
     table(["Wallet", "Amount", "Paths"], t.unattributed.map((u) => ({
-      cells: [app.canvas.entity(u.walletId)?.label ?? u.walletId, amounts(u.amounts), String(u.pathCount)], id: u.walletId,
+      cells: [label(u.walletId), amounts(u.amounts, dec), String(u.pathCount)], id: u.walletId,
       onPick: () => light(app, u.evidence, [u.walletId]),
     })), "trace-ends"),
+    value ? h("h3", {}, t.direction === "BACKWARD" ? "Wallets the funds passed" : "Where it is now") : null,
+    value ? walletsView(t.wallets, dec, label, (id) => light(app, [], [id])) : null,
+    value ? h("h3", {}, "Conservation") : null,
+    value ? conservationView(t.conservation) : null,
     h("p", { class: "muted" }, t.amountSemantics),
     h("button", { type: "button", onclick: lightAll }, "Highlight all paths"), " ",
     h("button", { type: "button", onclick: () => app.canvas.clearHighlight() }, "Clear highlight"));
@@ -117,8 +136,8 @@ function light(app: App, evidence: { hops: Hop[] }[], extra: string[]): void {
   app.canvas.highlight(nodes, edges);
 }
 
-function amounts(xs: Amount[]): string {
-  return xs.map((a) => `${fmtAmount(a.amount)} ${a.asset}`).join("; ");
+function amounts(xs: Amount[], dec: Decimals): string {
+  return xs.map((a) => amountText(a, dec)).join("; ");
 }
 
 export function table(head: string[], rows: { cells: string[]; id: string; onPick: () => void }[], id: string): HTMLElement {
