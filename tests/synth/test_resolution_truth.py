@@ -21,7 +21,7 @@ from synth.load import load_scenario
 ORGS = 30
 # Share of the true pairs auto puts in one cluster. By rule: FtM and register always share a
 # registration number and country (REGISTRATION); FtM and actor share a name key and, when
-# the actor has a jurisdiction (4 in 5), the country (NAME_COUNTRY). Seed 7 gives 0.86.
+# the actor has a jurisdiction (4 in 5), the country (NAME_COUNTRY). Seed 7: 52 of 58.
 MIN_PAIR_RECALL = 0.8
 
 
@@ -76,7 +76,7 @@ def test_auto_merges_only_true_pairs_and_most_of_them(
     assert {j.by for j in result.merged} == {"auto:REGISTRATION", "auto:NAME_COUNTRY"}
     together = {p for p in true if len({cluster.get(i) for i in p} - {None}) == 1
                 and all(i in cluster for i in p)}
-    assert len(together) / len(true) >= MIN_PAIR_RECALL
+    assert len(together) / len(true) >= MIN_PAIR_RECALL, (len(together), len(true))
     for g in groups:
         ftm = next(i for i in g if i.startswith("synth-res-"))
         reg = [i for i in g if i.startswith("synth-reg-")]
