@@ -39,6 +39,35 @@ def paid_first() -> Scenario:
     return s
 
 
+def paid_between() -> Scenario:
+    """C -6 (01-01)-> M; M -2 (01-02)-> X; A -3 (01-03)-> M; M -6 (01-04)-> T.
+
+    X was paid before A's 3 arrived, from C's money only; then M holds C 4 + A 3. HAIRCUT:
+    T's 6 split 4:3, C 24/7 = 3.428571 4/7 and A 18/7 = 2.571428 4/7 in base units, the last
+    unit to the larger fraction (A's): C 3 428 571, A 2 571 429. FIFO: X got C's first 2, T
+    C's other 4 and 2 of A's: C 4, A 2. LIFO: T took A's 3, then C's newest 3: C 3, A 3.
+    """
+    s = Scenario()
+    c, m, x, a, t = (s.wallet(n) for n in ["C", "M", "X", "A", "T"])
+    s.send_all([("h1", c, m, 6, "2024-01-01"), ("h2", m, x, 2, "2024-01-02"),
+                ("h3", a, m, 3, "2024-01-03"), ("h4", m, t, 6, "2024-01-04")])
+    return s
+
+
+def two_layers() -> Scenario:
+    """A -3 (01-01)-> M; B -7 (01-02)-> M; M -10 (01-03)-> N; N -4 (01-04)-> T.
+
+    HAIRCUT: A 1.2, B 2.8. FIFO: M's 10 spent A's 3 then B's 7, N's 4 are its first units:
+    A 3, B 1. LIFO: M's 10 spent B's 7 then A's 3, N's 4 are its last units: A 3, B 1 too
+    (the forward pools give the same: N's newest lot is A's 3).
+    """
+    s = Scenario()
+    a, b, m, n, t = (s.wallet(w) for w in ["A", "B", "M", "N", "T"])
+    s.send_all([("v1", a, m, 3, "2024-01-01"), ("v2", b, m, 7, "2024-01-02"),
+                ("v3", m, n, 10, "2024-01-03"), ("v4", n, t, 4, "2024-01-04")])
+    return s
+
+
 def two_assets() -> Scenario:
     """USDT as mix_pay (A 3, B 7 into M, M -5-> T) and TRX: C -4 (01-03)-> M; D -6 (01-04)-> M;
     M -5 TRX (01-06)-> T (the USDT payment is 01-05).

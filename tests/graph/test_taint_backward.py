@@ -90,6 +90,25 @@ def test_a_payment_is_not_funded_by_later_receipts(graph: Graph, method: TraceMe
     assert result.ledger_transfers == 3  # f2 and g3 came after the payments: not fetched
 
 
+@pytest.mark.parametrize(("method", "from_c", "from_a"), [
+    (H, 3_428_571, 2_571_429), (F, 4 * U, 2 * U), (L, 3 * U, 3 * U)])
+def test_what_was_paid_out_before_a_receipt(graph: Graph, method: TraceMethod, from_c: int,
+                                            from_a: int) -> None:
+    result = run(graph, sc.paid_between(), method)
+    assert origin(result) == {"tron:C": from_c, "tron:A": from_a}
+    assert conserved(result) == (6 * U, 6 * U, 0, 0, 0, 0, 0)
+
+
+@pytest.mark.parametrize(("method", "from_a", "from_b"), [
+    (H, 1_200_000, 2_800_000), (F, 3 * U, 1 * U), (L, 3 * U, 1 * U)])
+def test_units_are_followed_hop_after_hop(graph: Graph, method: TraceMethod, from_a: int,
+                                          from_b: int) -> None:
+    result = run(graph, sc.two_layers(), method)
+    assert origin(result) == {"tron:A": from_a, "tron:B": from_b}
+    forward = trace(graph, TraceParams(seeds=("tron:A",), method=method))
+    assert {w.wallet_id: w.held_raw for w in forward.wallets}["tron:T"] == from_a
+
+
 @pytest.mark.parametrize(("method", "usdt", "trx"), [
     (H, (1_500_000, 3_500_000), (2 * U, 3 * U)), (F, (3 * U, 2 * U), (4 * U, 1 * U)),
     (L, (0, 5 * U), (0, 5 * U))])
