@@ -1,35 +1,30 @@
 """The jobs manifest: scheduled ingestion jobs declared as data (yente's manifest style).
 
-A YAML file with a `jobs:` list, validated by pydantic. Errors name the file, the
+A YAML file with a `jobs:` list (ingestion) and an optional `typologies:` list (scheduled
+typology scans, jobs/typology_job.py), validated by pydantic. Errors name the file, the
 job and the field, so an operator can fix the manifest without reading a traceback.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pydantic
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from jobs.cron import cron_trigger
+from jobs.scheduled import Scheduled
+from jobs.typology_job import TypologyJob
 from scamgraph.errors import ConfigError
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
-
-class Job(BaseModel):
+class Job(Scheduled):
     """One scheduled ingestion: fetch `source`, read it as `ingester`, on `schedule`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str
     ingester: str
     source: str
-    schedule: str
     # Reader options (e.g. `asset: ETH`); readers take strings, so scalars are turned into text.
     options: dict[str, str] = Field(default_factory=dict)
     # None means the settings' default (jobs_timeout_s / jobs_retries).
@@ -47,26 +42,12 @@ class Job(BaseModel):
             raise ValueError("each content type is 'type/subtype', e.g. text/csv")
         return tuple(t.strip().lower() for t in value)
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        # The name becomes a snapshot directory and a lock key, so keep it path-safe.
-        if not _NAME.match(value):
-            raise ValueError("use 1-64 lowercase letters, digits, '.', '_' or '-'")
-        return value
-
     @field_validator("options", mode="before")
     @classmethod
     def _options(cls, value: Any) -> Any:
         if not isinstance(value, dict):
             return value
         return {k: _text(v) for k, v in value.items()}
-
-    @field_validator("schedule")
-    @classmethod
-    def _schedule(cls, value: str) -> str:
-        cron_trigger(value)
-        return value
 
     @field_validator("source")
     @classmethod
@@ -90,30 +71,38 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     jobs: list[Job]
+    typologies: list[TypologyJob] = Field(default_factory=list)
 
-    @field_validator("jobs")
-    @classmethod
-    def _unique(cls, jobs: list[Job]) -> list[Job]:
+    @model_validator(mode="after")
+    def _unique(self) -> Manifest:
+        # One namespace: `jobs run NAME` and the scheduler's ids take either kind.
         seen: set[str] = set()
-        for job in jobs:
-            if job.name in seen:
-                raise ValueError(f"job name {job.name!r} is used twice")
-            seen.add(job.name)
-        return jobs
+        for name in self.names:
+            if name in seen:
+                raise ValueError(f"job name {name!r} is used twice")
+            seen.add(name)
+        return self
+
+    @property
+    def names(self) -> list[str]:
+        return [j.name for j in self.jobs] + [t.name for t in self.typologies]
+
+    def typology_job(self, name: str) -> TypologyJob | None:
+        return next((t for t in self.typologies if t.name == name), None)
 
     def job(self, name: str) -> Job:
         for job in self.jobs:
             if job.name == name:
                 return job
-        known = ", ".join(j.name for j in self.jobs) or "none"
+        known = ", ".join(self.names) or "none"
         raise ConfigError(f"no job named {name!r} in the manifest", hint=f"jobs: {known}")
 
 
 def _where(raw: Any, loc: tuple[int | str, ...]) -> str:
     """'job 'ofac-eth' field 'schedule'' from a pydantic error location."""
-    if len(loc) >= 2 and loc[0] == "jobs" and isinstance(loc[1], int):
+    if len(loc) >= 2 and loc[0] in ("jobs", "typologies") and isinstance(loc[1], int):
         name = f"#{loc[1] + 1}"
-        entries = raw.get("jobs") if isinstance(raw, dict) else None
+        entries = raw.get(str(loc[0])) if isinstance(raw, dict) else None
         entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
         if isinstance(entry, dict):
             name = repr(entry.get("name", name))
@@ -144,7 +133,8 @@ def parse_manifest(path: Path, formats: Callable[[], set[str]] | None = None) ->
         raise _explain(path, raw, exc) from None
     if formats is not None:
         _check_ingesters(path, manifest, formats())
-    return Manifest(jobs=[_anchored(job, path.parent) for job in manifest.jobs])
+    return Manifest(jobs=[_anchored(job, path.parent) for job in manifest.jobs],
+                    typologies=manifest.typologies)
 
 
 def _anchored(job: Job, base: Path) -> Job:

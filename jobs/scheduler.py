@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import signal
+import time
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
 
@@ -26,6 +27,7 @@ from jobs.cron import cron_trigger, next_fire
 from jobs.manifest import Job, Manifest
 from jobs.run import run_job
 from jobs.runs import JobRun
+from jobs.typology_job import TypologyJob, TypologyRun, run_typology_job
 from scamgraph.errors import ScamgraphError
 from scamgraph.settings import Settings
 
@@ -62,29 +64,60 @@ class JobRunner:
         return outcome
 
 
-def schedule(scheduler: BaseScheduler, manifest: Manifest, runner: Callable[[Job], Any]) -> None:
-    """Add one cron-triggered APScheduler job per manifest job."""
-    metrics.register(job.name for job in manifest.jobs)
-    for job in manifest.jobs:
+class TypologyRunner:
+    """What a typology job's firing calls: scan, store the hits, log what was new."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def __call__(self, job: TypologyJob) -> TypologyRun | None:
+        started = datetime.now(UTC)
+        try:
+            outcome = run_typology_job(self.graph, job, started)
+        except ScamgraphError as exc:
+            log.error("typology job %s failed: %s", job.name, exc)
+            metrics.observe(job.name, "failed", (datetime.now(UTC) - started).total_seconds())
+            return None
+        log.info("typology job %s: %d hits stored, %d new in %.1fs%s", job.name,
+                 sum(outcome.stored.values()), sum(outcome.new.values()), outcome.duration_s,
+                 f" (partial: {outcome.partial})" if outcome.partial else "")
+        metrics.observe(job.name, "succeeded", outcome.duration_s,
+                        written=sum(outcome.stored.values()), ended_at=time.time())
+        return outcome
+
+
+def schedule(scheduler: BaseScheduler, manifest: Manifest, runner: Callable[[Job], Any],
+             typology_runner: Callable[[TypologyJob], Any] | None = None) -> None:
+    """Add one cron-triggered APScheduler job per manifest job (typology scans too, when a
+    runner for them is given)."""
+    metrics.register(manifest.names)
+    pairs: list[tuple[Callable[[Any], Any], Job | TypologyJob]] = [
+        (runner, j) for j in manifest.jobs]
+    if typology_runner is not None:
+        pairs += [(typology_runner, t) for t in manifest.typologies]
+    for call, job in pairs:
         scheduler.add_job(
-            runner, trigger=cron_trigger(job.schedule), args=[job], id=job.name, name=job.name,
+            call, trigger=cron_trigger(job.schedule), args=[job], id=job.name, name=job.name,
             max_instances=1, coalesce=True, misfire_grace_time=MISFIRE_GRACE_S,
             replace_existing=True,
         )
 
 
-def background(manifest: Manifest, runner: Callable[[Job], Any]) -> BackgroundScheduler:
+def background(manifest: Manifest, runner: Callable[[Job], Any],
+               typology_runner: Callable[[TypologyJob], Any] | None = None
+               ) -> BackgroundScheduler:
     """A started scheduler running in a thread (for tests and embedding)."""
     scheduler = BackgroundScheduler(timezone=UTC)
-    schedule(scheduler, manifest, runner)
+    schedule(scheduler, manifest, runner, typology_runner)
     scheduler.start()
     return scheduler
 
 
-def run_forever(manifest: Manifest, runner: Callable[[Job], Any]) -> None:
+def run_forever(manifest: Manifest, runner: Callable[[Job], Any],
+                typology_runner: Callable[[TypologyJob], Any] | None = None) -> None:
     """Block running the schedule until SIGINT or SIGTERM (docker stop); running jobs finish."""
     scheduler = BlockingScheduler(timezone=UTC)
-    schedule(scheduler, manifest, runner)
+    schedule(scheduler, manifest, runner, typology_runner)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %d: stopping the scheduler after running jobs end", signum)
@@ -92,6 +125,6 @@ def run_forever(manifest: Manifest, runner: Callable[[Job], Any]) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    for job in manifest.jobs:
+    for job in [*manifest.jobs, *manifest.typologies]:
         log.info("job %s (%s): next run at %s", job.name, job.schedule, next_fire(job.schedule))
     scheduler.start()

@@ -15,6 +15,7 @@ from scamgraph.settings import get_settings
 
 if TYPE_CHECKING:
     from jobs.manifest import Manifest
+    from jobs.typology_job import TypologyJob
 
 manifest_option = click.option(
     "--manifest", "manifest_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -47,6 +48,7 @@ def jobs() -> None:
 def list_jobs(manifest_path: Path | None, as_json: bool) -> None:
     """Each job's schedule, next run, last run status and freshness."""
     from graph.connect import open_graph
+    from jobs.cron import next_fire
     from jobs.status import humanise, statuses
 
     manifest, now = _manifest(manifest_path), datetime.now(UTC)
@@ -59,6 +61,12 @@ def list_jobs(manifest_path: Path | None, as_json: bool) -> None:
     if as_json:
         for row in rows:
             click.echo(json.dumps(row.as_dict(now), ensure_ascii=False))
+        for scan in manifest.typologies:
+            click.echo(json.dumps({"name": scan.name, "kind": "typologies",
+                                   "schedule": scan.schedule,
+                                   "next_run": _iso(next_fire(scan.schedule, now)),
+                                   "typologies": list(scan.typologies),
+                                   "window_days": scan.window_days}))
         return
     click.echo(f"{'JOB':<22} {'SCHEDULE':<16} {'NEXT RUN (UTC)':<17} "
                f"{'LAST RUN (UTC)':<17} {'STATUS':<10} FRESH")
@@ -68,6 +76,9 @@ def list_jobs(manifest_path: Path | None, as_json: bool) -> None:
         click.echo(f"{row.job.name:<22} {row.job.schedule:<16} {_minute(row.next_fire):<17} "
                    f"{_minute(row.last.get('started_at')):<17} "
                    f"{_state(info):<10} {fresh}")
+    for scan in manifest.typologies:
+        click.echo(f"{scan.name:<22} {scan.schedule:<16} {_minute(next_fire(scan.schedule)):<17} "
+                   f"typologies over {scan.window_days} days: {', '.join(scan.typologies)}")
 
 
 def _state(info: dict[str, object]) -> str:
@@ -105,7 +116,12 @@ def run(name: str, manifest_path: Path | None) -> None:
     from graph.connect import open_graph
     from jobs.run import run_job
 
-    job = _manifest(manifest_path).job(name)
+    manifest = _manifest(manifest_path)
+    scan = manifest.typology_job(name)
+    if scan is not None:
+        _run_typologies(scan)
+        return
+    job = manifest.job(name)
     _logging()
     with open_graph(get_settings()) as graph:
         outcome = run_job(graph, job, get_settings())
@@ -115,6 +131,16 @@ def run(name: str, manifest_path: Path | None) -> None:
                           hint="wait for that run to end; a crashed run's lock expires by itself")
     if outcome.status == "failed":
         raise JobError(f"job {name!r} failed: {outcome.error}")
+
+
+def _run_typologies(scan: TypologyJob) -> None:
+    """A typology job now: scan its window, store every hit, print what was stored and new."""
+    from graph.connect import open_graph
+    from jobs.typology_job import run_typology_job
+
+    with open_graph(get_settings()) as graph:
+        outcome = run_typology_job(graph, scan)
+    click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False))
 
 
 @jobs.command("scheduler")
@@ -127,7 +153,7 @@ def scheduler(manifest_path: Path | None, metrics_port: int | None, metrics_host
     """Run every job on its schedule until stopped (SIGINT/SIGTERM)."""
     from graph.connect import open_graph
     from jobs import lock, metrics
-    from jobs.scheduler import JobRunner, run_forever
+    from jobs.scheduler import JobRunner, TypologyRunner, run_forever
 
     manifest = _manifest(manifest_path)
     _logging()
@@ -136,6 +162,6 @@ def scheduler(manifest_path: Path | None, metrics_port: int | None, metrics_host
         click.echo(f"metrics: http://{metrics_host}:{metrics_port}/metrics", err=True)
     with open_graph(get_settings()) as graph:
         lock.ensure_schema(graph)
-        click.echo(f"scheduling {len(manifest.jobs)} job(s) from {manifest_path or 'settings'}",
+        click.echo(f"scheduling {len(manifest.names)} job(s) from {manifest_path or 'settings'}",
                    err=True)
-        run_forever(manifest, JobRunner(graph, get_settings()))
+        run_forever(manifest, JobRunner(graph, get_settings()), TypologyRunner(graph))

@@ -64,3 +64,4 @@ def test_the_example_manifest_is_valid() -> None:
     assert [j.name for j in example.jobs] == [
         "ofac-sdn-csv", "ofac-list-trx", "ofac-list-usdt", "ofac-list-xbt"]
     assert all(j.is_remote for j in example.jobs)
+    assert [t.name for t in example.typologies] == ["typologies-daily"]
