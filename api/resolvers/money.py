@@ -49,7 +49,7 @@ class MoneyQueries:
            description="Share of a wallet's or organisation's inflow from risky sources.")
     async def exposure(
         self, info: Info, target: strawberry.ID, max_hops: int = 3,
-        method: ExposureMethodEnum = ExposureMethod.HAIRCUT,  # type: ignore[valid-type]
+        method: ExposureMethodEnum = ExposureMethod.HAIRCUT_TIMED,  # type: ignore[valid-type]
     ) -> Exposure:
         ctx = info.context
         res = await ctx.call(investigate.exposure, ctx.graph, target, max_hops, method)

@@ -161,7 +161,8 @@ def _inflow(incoming: list[Edge]) -> tuple[dict[str, float], tuple[AssetAmount, 
 
 def exposure(
     graph: Graph, target: EntityId, max_hops: int = 3,
-    method: ExposureMethod | str = ExposureMethod.HAIRCUT, *, timeout_s: float | None = None,
+    method: ExposureMethod | str = ExposureMethod.HAIRCUT_TIMED, *,
+    timeout_s: float | None = None,
     max_wallets: int = MAX_WALLETS,
 ) -> ExposureResult:
     """Shares of the target's inflow per asset from risky sources, directly and within max_hops."""

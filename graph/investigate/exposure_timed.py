@@ -54,6 +54,8 @@ def _transfer(values: list[Any]) -> dict[str, Any]:
 
 def timed_haircut(ledger: Ledger, risky: set[str], max_hops: int) -> dict[str, int]:
     """Per asset, the risky base units carried into the target from outside it."""
+    if not risky - ledger.targets:
+        return {}  # no source of this category in the region: nothing to replay
     reached: dict[str, tuple[int, bool, str | None]] = {
         w: (1, True, None) for w in ledger.expanded}
     reached.update({w: (0, False, "target") for w in ledger.targets})
