@@ -11,6 +11,8 @@ import pytest
 
 from graph.db import Graph
 from graph.investigate import exposure, trace
+from graph.investigate.supernodes import degree_threshold
+from graph.investigate.trace import SUPERNODE_TAGS
 from graph.investigate.types import (
     ExposureMethod,
     ExposureResult,
@@ -20,6 +22,7 @@ from graph.investigate.types import (
     TraceParams,
 )
 from tests.graph.scenario import Scenario
+from tests.graph.test_exposure_plans import planned
 
 TIMED, HAIRCUT = ExposureMethod.HAIRCUT_TIMED, ExposureMethod.HAIRCUT
 
@@ -140,3 +143,18 @@ def test_every_method_states_its_time_treatment(graph: Graph) -> None:
             TimeTreatment.TIME_ORDERED if timed else TimeTreatment.UNORDERED)
         assert ("time order NOT applied" in result.explanation) is not timed
         assert ("Time-ordered" in result.explanation) is timed
+
+
+@pytest.mark.parametrize(("name", "params"), [
+    ("investigations/exposure_ledger",
+     {"wallets": ["tron:A"], "targets": ["tron:T"], "max_transfers": 10}),
+    ("investigations/exposure_beyond", {"wallets": ["tron:A"], "supernode_tags": SUPERNODE_TAGS,
+                                        "supernode_degree": degree_threshold()}),
+])
+def test_new_queries_find_wallets_by_index(graph: Graph, name: str, params: dict[str, object],
+                                           ) -> None:
+    # As tests/graph/test_exposure_plans.py: never a scan of the Wallet label.
+    ops = planned(graph, name, params)
+    assert [op for op in ops if "Scan" in op.split()[0]
+            and (":Wallet" in op or "AllNodes" in op)] == []
+    assert any(":Entity(id)" in op for op in ops)

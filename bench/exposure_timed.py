@@ -1,0 +1,62 @@
+"""Exposure by method, HAIRCUT_TIMED beside HAIRCUT and ANY_CONTACT, p50/p95 over many targets.
+
+    .venv/bin/python bench/exposure_timed.py --home DIR --bolt-port N \
+        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build] [--orgs]
+
+The same local Neo4j and synthetic graph as bench/trace_exposure.py (ITS DATA IS REPLACED
+unless --skip-build), timed with its `measure`. Also prints, per method, how many answers
+had the hop budget cut (hop_cut) and the mean sanctioned+scam indirect share, so the cost of
+the time-ordered replay can be read beside what it changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic_graph import prepare
+from bench.trace_exposure import measure, org_seeds, wallet_seeds
+from graph import investigate
+from graph.connect import open_graph
+from graph.db import Graph
+from graph.investigate.types import ExposureMethod
+from scamgraph.settings import load_settings
+
+
+def compare(graph: Graph, seeds: list[str], hops: int) -> None:
+    """How far the methods' answers differ: mean indirect amount over the targets, per method."""
+    for method in ExposureMethod:
+        results = [investigate.exposure(graph, s, hops, method) for s in seeds]
+        risky = [sum(c.indirect_amount for c in r.categories) for r in results]
+        cut = sum(r.hop_cut for r in results)
+        print(f"  {method.value:14s} {hops} hops: mean risky indirect amount "
+              f"{sum(risky) / len(risky):12.2f}, hop budget cut {cut}/{len(results)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--transfers", type=int, default=100_000)
+    parser.add_argument("--wallets", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--home", type=Path, required=True)
+    parser.add_argument("--bolt-port", type=int, required=True)
+    parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--orgs", action="store_true", help="targets are organisations")
+    opts = parser.parse_args()
+    settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
+                             local_http_port=0, query_timeout_s=60)
+    with open_graph(settings) as graph:
+        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
+        seeds = org_seeds(opts.runs) if opts.orgs else wallet_seeds(opts.wallets, opts.runs)
+        for hops in (3, 6):
+            for method in ExposureMethod:
+                measure(f"exposure {hops} hops {method.value}",
+                        lambda s, h=hops, m=method: investigate.exposure(graph, s, h, m), seeds)
+            compare(graph, seeds, hops)
+
+
+if __name__ == "__main__":
+    main()
