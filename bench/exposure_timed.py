@@ -1,7 +1,7 @@
 """Exposure by method, HAIRCUT_TIMED beside HAIRCUT and ANY_CONTACT, p50/p95 over many targets.
 
     .venv/bin/python bench/exposure_timed.py --home DIR --bolt-port N \
-        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build] [--orgs]
+        [--transfers 100000] [--wallets 20000] [--runs 30] [--skip-build] [--orgs] [--hops 3,6]
 
 The same local Neo4j and synthetic graph as bench/trace_exposure.py (ITS DATA IS REPLACED
 unless --skip-build), timed with its `measure`. Also prints, per method, how many answers
@@ -45,13 +45,14 @@ def main() -> None:
     parser.add_argument("--bolt-port", type=int, required=True)
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--orgs", action="store_true", help="targets are organisations")
+    parser.add_argument("--hops", default="3,6", help="comma-separated max_hops to time")
     opts = parser.parse_args()
     settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
                              local_http_port=0, query_timeout_s=60)
     with open_graph(settings) as graph:
         prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
         seeds = org_seeds(opts.runs) if opts.orgs else wallet_seeds(opts.wallets, opts.runs)
-        for hops in (3, 6):
+        for hops in (int(h) for h in opts.hops.split(",")):
             for method in ExposureMethod:
                 measure(f"exposure {hops} hops {method.value}",
                         lambda s, h=hops, m=method: investigate.exposure(graph, s, h, m), seeds)
