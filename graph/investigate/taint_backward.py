@@ -1,16 +1,17 @@
-"""BACKWARD value tracing: which origins funded what the seeds received (rules in taint.py).
+"""BACKWARD value tracing: which origins funded what the seeds received.
 
-The forward replay reversed. Every transfer the seeds receive in the window (from wallets
-that are not seeds) is demand; the region's transfers are walked from the latest back, and
-the demand on a transfer is passed to what funded it at its sender (taint_backward_funding:
-the sender's own pool replayed forward, so a payment is only funded by value received before
-it): HAIRCUT in proportion, FIFO/LIFO as the very units it spent (intervals), the shortfall
-to the sender itself. The walk ends at a sender with no earlier funding (an origin, the value
-is attributed to it), at a stop or supernode (attributed), at a seed (returned), below
-min_amount, past the hop cap or a budget (dropped); a shortfall after earlier funding is the
-sender's balance from before the window or with no recorded source (unexplained).
-POISON marks every transfer that could have funded the seeds (any earlier inflow of a marked
-payment's sender), each in full.
+The forward replay reversed (docs/INVESTIGATIONS.md, "Backward by value"). Every transfer the
+seeds receive in the window (from wallets that are not seeds) is demand; the region's
+transfers are walked from the latest back, and the demand on a transfer is passed to what
+funded it at its sender, from the sender's own ledger in replay order, so a payment is only
+funded by value received before it: HAIRCUT in proportion to the sender's pool at that
+moment (taint_backward_haircut), FIFO/LIFO as the very units it spent (taint_backward_funding:
+unit intervals), the shortfall to the sender. The walk ends at a sender with no earlier
+funding (an origin: attributed to it), at a stop or supernode (attributed), at a seed
+(returned), below min_amount, past the hop cap or a budget (dropped); a shortfall after
+earlier funding is the sender's balance from before the window or with no recorded source
+(unexplained). POISON marks every transfer that could have funded the seeds (any earlier
+inflow of a marked payment's sender), each in full.
 
 The amounts fill a forward Flow read upstream (taint_result reads it as it is): `received`
 is the value leaving a wallet toward the seeds, `passed` the part traced on to its own
@@ -23,12 +24,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.investigate.taint_backward_funding import Funding, Piece, fundings, split
+from graph.investigate.taint_backward_funding import Demand, Funding, add, fundings, parts, size
+from graph.investigate.taint_backward_haircut import HaircutBack
 from graph.investigate.taint_sim import Flow, Region, _ordered
 from graph.investigate.types_value import TraceMethod
-
-Span = tuple[int, int]  # units [start, end) of one transfer
-Demand = int | list[Span]
 
 
 @dataclass
@@ -51,16 +50,21 @@ class _Walk:
     marked: set[tuple[str, str]] = field(default_factory=set)  # POISON: wallets done
     first_in: dict[tuple[str, str], int] = field(default_factory=dict)  # earliest inflow
     position: dict[str, int] = field(default_factory=dict)  # transfer id -> replay position
+    haircuts: dict[tuple[str, str], HaircutBack] = field(default_factory=dict)
 
-    def funding(self, asset: str, wallet: str, tid: str) -> Funding:
+    def haircut(self, asset: str, wallet: str) -> HaircutBack:
+        key = (asset, wallet)
+        if key not in self.haircuts:
+            self.haircuts[key] = HaircutBack(wallet, self.ledgers.get(key, []))
+        return self.haircuts[key]
+
+    def funding(self, asset: str, wallet: str, tid: str, amount: int) -> Funding:
         key = (asset, wallet)
         if key not in self.funded:
             self.funded[key] = fundings(self.method, wallet, self.ledgers.get(key, []))
-        return self.funded[key].get(tid, Funding(((None, 0, 0),), False))
-
-
-def size(d: Demand) -> int:
-    return d if isinstance(d, int) else sum(e - s for s, e in d)
+        # Every transfer of a simulated sender is in its ledger; were one not, it would count
+        # as unfunded rather than be lost.
+        return self.funded[key].get(tid) or Funding(((None, 0, amount),), False)
 
 
 def walk(method: TraceMethod, region: Region, min_amount: float | None) -> dict[str, Sources]:
@@ -82,19 +86,27 @@ def walk(method: TraceMethod, region: Region, min_amount: float | None) -> dict[
             out[asset].received += amount
         if out[asset].flow.decimals is None and t.get("decimals") is not None:
             out[asset].flow.decimals = int(t["decimals"])
+    haircut = method is TraceMethod.HAIRCUT
     for t, amount in reversed(rows):
-        d = state.demand.pop(str(t["id"]), None)
-        if d is not None:
-            _step(state, out[t.get("asset") or ""], t, amount, d, min_amount)
+        tid, asset = str(t["id"]), t.get("asset") or ""
+        if haircut and region.simulated(t["to"]) and (
+                got := state.haircut(asset, t["to"]).receive(tid, amount)):
+            state.demand[tid] = got
+        d = state.demand.pop(tid, None)
+        rest = _step(state, out[asset], t, amount, d, min_amount) if d is not None else 0
+        if haircut and region.simulated(t["from"]):  # with demand or not, it thins the pool
+            _haircut(state, out[asset], t, rest if isinstance(rest, int) else 0)
     return {a: s for a, s in out.items() if s.received}
 
 
 def _step(state: _Walk, src: Sources, t: dict[str, Any], amount: int, d: Demand,
-          min_amount: float | None) -> None:
+          min_amount: float | None) -> Demand:
+    """Where the demand d on t goes; what is left for a HAIRCUT sender's pool (0: none)."""
     region, flow, units = state.region, src.flow, size(d)
     a, b = t["from"], t["to"]
     if min_amount is not None and float(t.get("amount") or 0) < min_amount:
         flow.dropped_min_amount += units
+        return 0
     elif a in region.seeds:
         flow.returned += units
     elif a not in region.reached:
@@ -107,6 +119,8 @@ def _step(state: _Walk, src: Sources, t: dict[str, Any], amount: int, d: Demand,
         flow.inflows.append(({**t, "from": b, "to": a}, units))
         if not region.simulated(a):
             src.attributed += units  # a stop or a supernode keeps what it sent
+        elif state.method is TraceMethod.HAIRCUT:
+            return d
         elif state.method is TraceMethod.POISON:
             key = (t.get("asset") or "", a)
             if state.first_in.get(key, len(state.position)) < state.position[str(t["id"])]:
@@ -114,12 +128,24 @@ def _step(state: _Walk, src: Sources, t: dict[str, Any], amount: int, d: Demand,
             _poison(state, t, a)
         else:
             _spread(state, src, t, amount, d)
+    return 0
+
+
+def _haircut(state: _Walk, src: Sources, t: dict[str, Any], d: int) -> None:
+    """Every payment of a HAIRCUT wallet passes its pool, with demand d or none (0)."""
+    a = t["from"]
+    traced, short, funded_before = state.haircut(t.get("asset") or "", a).pay(str(t["id"]), d)
+    src.flow.passed[a] += traced
+    if funded_before:
+        src.unexplained += short
+    else:
+        src.attributed += short  # no earlier funding: the walk ends at a
 
 
 def _spread(state: _Walk, src: Sources, t: dict[str, Any], amount: int, d: Demand) -> None:
     a = t["from"]
-    f = state.funding(t.get("asset") or "", a, str(t["id"]))
-    for piece, part in _parts(f.pieces, d):
+    f = state.funding(t.get("asset") or "", a, str(t["id"]), amount)
+    for piece, part in parts(f.pieces, d):
         if piece[0] is None:
             if f.funded_before:
                 src.unexplained += size(part)
@@ -127,43 +153,7 @@ def _spread(state: _Walk, src: Sources, t: dict[str, Any], amount: int, d: Deman
                 src.attributed += size(part)  # no earlier funding: the walk ends at a
             continue
         src.flow.passed[a] += size(part)
-        _add(state.demand, piece[0], part)
-
-
-def _parts(pieces: tuple[Piece, ...], d: Demand) -> list[tuple[Piece, Demand]]:
-    if isinstance(d, int):  # HAIRCUT: in proportion to the pieces
-        shares = split(d, {i: p[2] - p[1] for i, p in enumerate(pieces)})
-        return [(pieces[i], n) for i, n in shares.items() if n]
-    out: list[tuple[Piece, Demand]] = []
-    offset = 0
-    for p in pieces:  # FIFO/LIFO: the demanded units of this transfer, piece by piece
-        length = p[2] - p[1]
-        spans = [(p[1] + max(s, offset) - offset, p[1] + min(e, offset + length) - offset)
-                 for s, e in d if s < offset + length and e > offset]
-        if spans:
-            out.append((p, spans))
-        offset += length
-    return out
-
-
-def _add(demand: dict[str, Demand], tid: str, part: Demand) -> None:
-    have = demand.get(tid)
-    if have is None:
-        demand[tid] = part
-    elif isinstance(have, int) and isinstance(part, int):
-        demand[tid] = have + part
-    elif isinstance(have, list) and isinstance(part, list):
-        demand[tid] = _merge(have + part)
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
+        add(state.demand, piece[0], part)
 
 
 def _poison(state: _Walk, t: dict[str, Any], a: str) -> None:

@@ -1,14 +1,13 @@
-"""BACKWARD value tracing, step 1: what funded each outflow of one wallet.
+"""BACKWARD value tracing, FIFO and LIFO: what funded each outflow of one wallet.
 
-The forward replay's pools (taint_pools) with the wallet's own inflow transfers as labels
+The forward replay's lot pools (taint_pools) with the wallet's own inflow transfers as labels
 instead of tainted/clean: replaying one wallet's ledger in the same (ts, tx, index, id) order,
 each outflow gets its funding, the pieces of earlier inflows it spent and the shortfall
 (what it paid beyond what the wallet was known to hold). A piece is (inflow id, start, end)
-in the inflow's own units; None stands for the shortfall. HAIRCUT takes every inflow still
-in the pool in proportion (start 0, end = units; exact integers, the remainder to the largest
-fractions); FIFO takes the oldest units first and LIFO the newest, as positions, so that a
-piece of an inflow maps onto the pieces its sender spent for it. A funding depends only on the
-wallet's own ledger, so each wallet is replayed once, when the demand first reaches it.
+in the inflow's own units; None stands for the shortfall. FIFO takes the oldest units first
+and LIFO the newest, as positions, so that a piece of an inflow maps onto the pieces its
+sender spent for it. A funding depends only on the wallet's own ledger, so each wallet is
+replayed once, when the demand first reaches it. HAIRCUT: taint_backward_haircut.
 """
 
 from __future__ import annotations
@@ -21,6 +20,8 @@ from typing import Any
 from graph.investigate.types_value import TraceMethod
 
 Piece = tuple[str | None, int, int]
+Span = tuple[int, int]  # units [start, end) of one transfer
+Demand = int | list[Span]  # HAIRCUT and POISON: base units; FIFO and LIFO: unit intervals
 
 
 @dataclass(frozen=True)
@@ -42,24 +43,6 @@ def split(total: int, weights: dict[Any, int]) -> dict[Any, int]:
         for _, _, k in heapq.nlargest(left, rests, key=lambda r: (r[0], -r[1])):
             parts[k] += 1
     return parts
-
-
-class _Haircut:
-    def __init__(self) -> None:
-        self.units: dict[str, int] = {}
-
-    def receive(self, tid: str, amount: int) -> None:
-        self.units[tid] = self.units.get(tid, 0) + amount
-
-    def send(self, amount: int) -> list[Piece]:
-        held = sum(self.units.values())
-        parts = split(min(amount, held), self.units)
-        for tid, u in parts.items():
-            self.units[tid] -= u
-            if not self.units[tid]:
-                del self.units[tid]
-        pieces: list[Piece] = [(tid, 0, u) for tid, u in parts.items() if u]
-        return [*pieces, (None, 0, amount - held)] if amount > held else pieces
 
 
 class _Lots:
@@ -90,8 +73,9 @@ class _Lots:
 
 def fundings(method: TraceMethod, wallet: str,
              ledger: list[tuple[dict[str, Any], int]]) -> dict[str, Funding]:
-    """Per outflow id of `wallet`, its funding; `ledger` is one asset's, in replay order."""
-    pool = _Haircut() if method is TraceMethod.HAIRCUT else _Lots(method is TraceMethod.LIFO)
+    """Per outflow id of `wallet`, its funding (FIFO, LIFO); `ledger` is one asset's, in
+    replay order. HAIRCUT: taint_backward_haircut."""
+    pool = _Lots(method is TraceMethod.LIFO)
     out: dict[str, Funding] = {}
     funded = False
     for t, amount in ledger:
@@ -104,3 +88,42 @@ def fundings(method: TraceMethod, wallet: str,
             pool.receive(tid, amount)
             funded = True
     return out
+
+
+def size(d: Demand) -> int:
+    return d if isinstance(d, int) else sum(e - s for s, e in d)
+
+
+def parts(pieces: tuple[Piece, ...], d: Demand) -> list[tuple[Piece, Demand]]:
+    if isinstance(d, int):  # FIFO and LIFO carry intervals
+        raise TypeError("a FIFO/LIFO demand is a list of unit intervals")
+    out: list[tuple[Piece, Demand]] = []
+    offset = 0
+    for p in pieces:  # FIFO/LIFO: the demanded units of this transfer, piece by piece
+        length = p[2] - p[1]
+        spans = [(p[1] + max(s, offset) - offset, p[1] + min(e, offset + length) - offset)
+                 for s, e in d if s < offset + length and e > offset]
+        if spans:
+            out.append((p, spans))
+        offset += length
+    return out
+
+
+def add(demand: dict[str, Demand], tid: str, part: Demand) -> None:
+    have = demand.get(tid)
+    if have is None:
+        demand[tid] = part
+    elif isinstance(have, int) and isinstance(part, int):
+        demand[tid] = have + part
+    elif isinstance(have, list) and isinstance(part, list):
+        demand[tid] = _merge(have + part)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
