@@ -12,12 +12,13 @@ from api.context import Info
 from api.limits import expansion_cost, guard, hops_cost, page_cost
 from api.types.entity import Entity
 from api.types.ownership import Control, LinkedCompound, Ownership
-from api.types.paths import Neighbourhood, Paths
+from api.types.paths import Neighbourhood, NeighbourhoodEdges, Paths
 from api.types.records import load_entity
 from api.types.search import SearchConnection
 from api.types.wallet import Wallet
 from graph import investigate
 from graph.investigate import limits as caps
+from graph.investigate.neighbourhood import EdgeSet
 
 FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
 
@@ -48,11 +49,13 @@ class EntityQueries:
         self, info: Info, id: strawberry.ID, rel_types: list[str] | None = None, depth: int = 1,
         limit: int = 100, since: datetime | None = None, until: datetime | None = None,
         expand_supernodes: bool = False,
+        edges: NeighbourhoodEdges = EdgeSet.ALL,  # type: ignore[valid-type]
     ) -> Neighbourhood:
         ctx = info.context
         sub = await ctx.call(
             investigate.neighbourhood, ctx.graph, id, rel_types or (), depth, limit, since, until,
-            expand_supernodes=expand_supernodes, supernode_degree=ctx.settings.supernode_degree)
+            expand_supernodes=expand_supernodes, supernode_degree=ctx.settings.supernode_degree,
+            edges=edges)
         return Neighbourhood.from_record(sub)
 
     @guard(Role.READER, cost=hops_cost("maxLength", base=1, size_arg="k"),

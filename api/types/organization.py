@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
+from api.auth import Role
+from api.context import Info
+from api.limits import guard, page_cost
 from api.types.common import as_list, as_str
 from api.types.entity import Entity, entity_fields
+from graph.investigate import limits as caps
 from graph.investigate.types import EntityRecord
+
+if TYPE_CHECKING:
+    from api.types.wallet_pages import WalletConnection
 
 
 @strawberry.type(description="A company, exchange, marketplace, OTC desk, scam operation, ...")
@@ -17,6 +26,18 @@ class Organization(Entity):
     registration_numbers: list[str]
     categories: list[str]
     website: str | None
+
+    @guard(Role.READER, cost=page_cost("first"), bounds={"first": (1, caps.MAX_PAGE)},
+           description="The wallets it controls (CONTROLLED_BY, DEPOSIT_ADDRESS_OF), its "
+                       "resolved cluster's included, by id. Its group's: `group(id)`.")
+    async def wallets(self, info: Info, first: int = 50, after: str | None = None
+                      ) -> Annotated[WalletConnection, strawberry.lazy("api.types.wallet_pages")]:
+        from api.types.wallet_pages import WalletConnection
+        from graph.investigate import organization_wallets
+
+        ctx = info.context
+        page = await ctx.call(organization_wallets, ctx.graph, str(self.id), first, after)
+        return WalletConnection.from_record(page, after)
 
     @classmethod
     def from_record(cls, rec: EntityRecord) -> Organization:

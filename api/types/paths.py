@@ -8,7 +8,13 @@ from api.types.ends import from_field, to_field
 from api.types.entity import Entity
 from api.types.records import entity_from_record
 from api.types.transfer import Relationship
+from graph.investigate.neighbourhood import EdgeSet
 from graph.investigate.types import PathRecord, PathsResult, Subgraph
+
+NeighbourhoodEdges = strawberry.enum(
+    EdgeSet, name="NeighbourhoodEdges",
+    description="ALL: every relationship the walk found between the nodes; TREE: one per "
+                "node, the one a breadth-first walk from the entity reaches it by (light).")
 
 
 @strawberry.type(description="Entities and relationships around one entity.")

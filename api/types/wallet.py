@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from api.auth import Role
+from api.context import Info
+from api.limits import guard, page_cost
 from api.types.common import as_datetime, as_list, as_str
 from api.types.entity import Entity, entity_fields
+from graph.investigate import limits as caps
 from graph.investigate.types import EntityRecord
+
+if TYPE_CHECKING:
+    from api.types.wallet_pages import TransferDirection, WalletTransferConnection
+
+# Lazy: the transfer types import the entity loaders, which import this module.
+LAZY = strawberry.lazy("api.types.wallet_pages")
 
 
 @strawberry.type(description="An address on one chain; id is `chain:address`.")
@@ -21,6 +32,25 @@ class Wallet(Entity):
     last_activity: datetime | None
     tags: list[str]
     categories: list[str]
+
+    @guard(Role.READER, cost=page_cost("first"), bounds={"first": (1, caps.MAX_PAGE)},
+           description="This wallet's transfers in time order (newest first unless "
+                       "`oldestFirst`), filtered by direction, window, minimum amount, assets.")
+    async def transfers(
+        self, info: Info,
+        direction: Annotated[TransferDirection, LAZY] | None = None,  # type: ignore[valid-type]
+        since: datetime | None = None, until: datetime | None = None,
+        min_amount: float | None = None, assets: list[str] | None = None, first: int = 20,
+        after: str | None = None, oldest_first: bool = False,
+    ) -> Annotated[WalletTransferConnection, LAZY]:
+        from api.types.wallet_pages import WalletTransferConnection
+        from graph.investigate import wallet_transfers
+
+        ctx = info.context
+        page = await ctx.call(wallet_transfers, ctx.graph, str(self.id), direction or "BOTH",
+                              since, until, min_amount, assets or (), first, after,
+                              not oldest_first)
+        return WalletTransferConnection.from_record(page, after)
 
     @classmethod
     def from_record(cls, rec: EntityRecord) -> Wallet:

@@ -17,6 +17,7 @@ from graph.investigate.paths import paths
 from graph.investigate.search import search
 from graph.investigate.sources import ingest_runs, source_freshness, sources
 from graph.investigate.trace import trace
+from graph.investigate.wallet_transfers import organization_wallets, wallet_transfers
 
 __all__ = [
     "compounds_linked",
@@ -27,6 +28,7 @@ __all__ = [
     "get_entity",
     "ingest_runs",
     "neighbourhood",
+    "organization_wallets",
     "owners",
     "paths",
     "search",
@@ -34,4 +36,5 @@ __all__ = [
     "sources",
     "trace",
     "wallet_id",
+    "wallet_transfers",
 ]

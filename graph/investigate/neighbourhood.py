@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from graph.db import Graph
@@ -10,20 +12,47 @@ from graph.investigate import convert, limits
 from graph.investigate.entities import get_entities
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.trace import SUPERNODE_TAGS
-from graph.investigate.types import EntityId, Subgraph
+from graph.investigate.types import EdgeRecord, EntityId, Subgraph
 from scamgraph.errors import NotFoundError
 
 # Relationships read per level, per node the caller may see.
 RELS_PER_NODE = 10
 
 
+class EdgeSet(enum.Enum):
+    """ALL: every relationship among the nodes; TREE: one per node, the one a breadth-first
+    walk from the entity reaches it by (the light form for drawing a large neighbourhood)."""
+
+    ALL = "ALL"
+    TREE = "TREE"
+
+
+def tree(start: EntityId, edges: Iterable[EdgeRecord]) -> tuple[EdgeRecord, ...]:
+    """The breadth-first spanning tree from `start` over the edges (either direction); among
+    the edges that reach a node first, the lowest key wins, so the answer is stable."""
+    around: dict[str, list[tuple[str, EdgeRecord]]] = defaultdict(list)
+    for e in sorted(edges, key=lambda e: e.key):
+        around[e.start].append((e.end, e))
+        around[e.end].append((e.start, e))
+    seen, kept, queue = {start}, [], deque([start])
+    while queue:
+        for other, e in around[queue.popleft()]:
+            if other not in seen:
+                seen.add(other)
+                kept.append(e)
+                queue.append(other)
+    return tuple(sorted(kept, key=lambda e: e.key))
+
+
 def neighbourhood(
     graph: Graph, id: EntityId, rel_types: Sequence[str] = (), depth: int = 1, limit: int = 100,
     since: datetime | None = None, until: datetime | None = None,
     *, expand_supernodes: bool = False, supernode_degree: int | None = None,
-    timeout_s: float | None = None,
+    edges: EdgeSet | str = EdgeSet.ALL, timeout_s: float | None = None,
 ) -> Subgraph:
-    """The entity, its neighbours up to `depth` links, and the links among them."""
+    """The entity, its neighbours up to `depth` links, and the links among them (ALL) or the
+    ones that reach each neighbour (TREE)."""
+    form = limits.check_choice("edges", edges, EdgeSet)
     limits.check_range("depth", depth, 1, limits.MAX_DEPTH)
     limits.check_range("limit", limit, 1, limits.MAX_NEIGHBOURS)
     types = limits.check_allowed("rel_types", list(rel_types), limits.REL_TYPES) or sorted(
@@ -38,11 +67,13 @@ def neighbourhood(
         raise NotFoundError(f"no entity with id {id!r}", hint="pass an id from search")
     row = rows[0]
     records = get_entities(graph, row["nodes"])
-    edges = {e["key"]: convert.edge(e) for e in row["edges"]}
+    found = {e["key"]: convert.edge(e) for e in row["edges"]}
+    links = tree(id, found.values()) if form is EdgeSet.TREE else tuple(
+        found[k] for k in sorted(found))
     cut = bool(row["cut"])
     return Subgraph(
         nodes=tuple(records[n] for n in row["nodes"] if n in records),
-        edges=tuple(edges[k] for k in sorted(edges)), partial=cut,
+        edges=links, partial=cut,
         reason=f"limit of {limit} nodes (or {limit * RELS_PER_NODE} links a level) reached"
         if cut else None,
     )

@@ -1,0 +1,66 @@
+"""`Wallet.transfers` (a wallet's transfers in time order) and `Organization.wallets`, as
+Relay connections."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.context import Info
+from api.types.common import PageInfo, offset_cursors
+from api.types.entity import Entity
+from api.types.records import load_entity
+from api.types.transfer import Transfer
+from graph.investigate.wallet_transfers import TransferDirection as Way
+from graph.investigate.wallet_transfers import TransferPage, WalletIdPage
+
+TransferDirection = strawberry.enum(Way, name="TransferDirection",
+                                    description="OUT: sent by the wallet; IN: received; BOTH.")
+
+
+@strawberry.type
+class WalletTransferEdge:
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this edge.")
+    direction: TransferDirection  # type: ignore[valid-type]
+    node: Transfer
+
+
+@strawberry.type(description="A wallet's transfers, newest (or oldest) first.")
+class WalletTransferConnection:
+    edges: list[WalletTransferEdge]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="Transfers matching the filters.")
+    total_is_lower_bound: bool = strawberry.field(
+        description="The wallet has more transfers than are counted per request (100,000).")
+
+    @classmethod
+    def from_record(cls, page: TransferPage, after: str | None) -> WalletTransferConnection:
+        cursors = offset_cursors(after, len(page.transfers))
+        edges = [WalletTransferEdge(cursor=k, direction=t.direction,
+                                    node=Transfer.from_record(t.hop))
+                 for k, t in zip(cursors, page.transfers, strict=True)]
+        return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total,
+                   total_is_lower_bound=page.total_is_lower_bound)
+
+
+@strawberry.type
+class WalletEdge:
+    cursor: str
+    wallet_id: strawberry.ID
+
+    @strawberry.field
+    async def node(self, info: Info) -> Entity | None:
+        return await load_entity(info, self.wallet_id)
+
+
+@strawberry.type(description="The wallets an organisation (or its resolved cluster) controls.")
+class WalletConnection:
+    edges: list[WalletEdge]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def from_record(cls, page: WalletIdPage, after: str | None) -> WalletConnection:
+        cursors = offset_cursors(after, len(page.wallets))
+        edges = [WalletEdge(cursor=k, wallet_id=strawberry.ID(w))
+                 for k, w in zip(cursors, page.wallets, strict=True)]
+        return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)
