@@ -149,3 +149,14 @@ def test_the_seeds_own_money_coming_back(graph: Graph, method: TraceMethod, own:
     result = run(graph, sc.round_trip(), method)
     assert origin(result) == ({"tron:A": from_a} if from_a else {})
     assert conserved(result) == (5 * U, from_a, 0, own, 0, 0, 0)
+
+
+@pytest.mark.parametrize("method", [H, F, L])
+def test_past_a_budget_the_rest_is_dropped_and_partial(graph: Graph,
+                                                       method: TraceMethod) -> None:
+    # peel_back with room for one wallet: P2 is reached; P1 and F (level 2) are cut off, so
+    # all of T's 8 leaves the region before the last level: dropped past a budget.
+    result = run(graph, sc.peel_back(), method, max_wallets=1)
+    assert result.partial and "max_wallets=1" in (result.reason or "")
+    assert conserved(result) == (8 * U, 0, 0, 0, 0, 0, 8 * U)
+    assert [(w.wallet_id, w.passed_on_raw) for w in result.wallets] == [("tron:P2", 8 * U)]
