@@ -11,6 +11,7 @@ the batch's own transaction (`statements`). Kinds (docs/MODEL.md "Changes"):
 - `unasserted`: at the end of a full-snapshot run, an entity or link that carries this source
   but was not asserted in the run (a delisting, a removed tag). The source is taken off its
   `sources`; nothing is deleted. Links of an unasserted entity are folded into it.
+- `retracted` / `removed`: a delta DEL withdrew the source's assertion (ingest/retractions.py).
 
 Provenance bookkeeping (first_seen, last_seen, sources, placeholder) is never a change. A
 source's first successful load records nothing per entity (everything is new; the IngestRun
@@ -27,8 +28,10 @@ from typing import Any
 
 from graph.db import Graph, Statement
 from graph.model.vocabulary import LINK_TYPES
+from ingest.retractions import retraction_changes
 
-IGNORED = frozenset({"first_seen", "last_seen", "sources", "placeholder", "location"})
+IGNORED = frozenset({"first_seen", "last_seen", "sources", "placeholder", "location",
+                     "ftm_ids"})
 # Formats whose every run is the whole list: what a run leaves out is no longer asserted.
 FULL_SNAPSHOT = frozenset({"ofac-sdn-csv", "ofac-sdn-xml", "ofac-list", "ftm", "ftm-mapping",
                            "tagpack", "actorpack", "compounds", "labels"})
@@ -116,6 +119,9 @@ class ChangeRecorder:
                 found += self._nodes(st.params["rows"])
             elif st.name == "ingest/links":
                 found += self._links(st.params["type"], st.params["rows"])
+            elif st.name == "ingest/retract":
+                found += retraction_changes(self.graph, self.source, st.params["rows"],
+                                            change)
         return [self._record(found)] if found else []
 
     def _record(self, found: list[Change]) -> Statement:

@@ -23,6 +23,7 @@ class NodeRecord:
     props: dict[str, Any]
     kinds: tuple[str, ...] = ()
     position: str = ""
+    delta: bool = False  # from a change file (FtM delta), not a whole list: see Retraction
 
     def __post_init__(self) -> None:
         if self.label not in NODE_LABELS:
@@ -42,6 +43,7 @@ class LinkRecord:
     props: dict[str, Any] = field(default_factory=dict)
     key: str = ""
     position: str = ""
+    delta: bool = False  # from a change file (FtM delta), not a whole list: see Retraction
 
     def __post_init__(self) -> None:
         if self.type not in LINK_TYPES:
@@ -71,6 +73,31 @@ class TransferRecord:
 
 
 @dataclass(frozen=True)
+class Retraction:
+    """A source withdrawing what it asserted under its own id `ref` (an FtM delta DEL).
+
+    The reader says where that assertion lives, since the id alone may not be a node id: nodes
+    keyed by `node_ids`; nodes of `labels` whose `ftm_id` is `ref` (a wallet is keyed by
+    chain:address, a Sanction by its listing); relationships of `link_types` keyed by `ref` (an
+    edge entity). A run holding one is a change file, never a whole list: what it leaves out
+    is not unasserted (ingest/changes.py).
+    """
+
+    ref: str
+    node_ids: tuple[str, ...] = ()
+    labels: tuple[NodeLabel, ...] = ()
+    link_types: tuple[LinkType, ...] = ()
+    position: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.ref:
+            raise ValueError("a retraction needs the id it withdraws")
+        bad = sorted(set(self.labels) - NODE_LABELS) + sorted(set(self.link_types) - LINK_TYPES)
+        if bad:
+            raise ValueError(f"labels or relationship types {bad} are not allowed")
+
+
+@dataclass(frozen=True)
 class Rejected:
     """A record the reader could not accept: where it was, what it said, why."""
 
@@ -79,4 +106,4 @@ class Rejected:
     reason: str
 
 
-Record = NodeRecord | LinkRecord | TransferRecord
+Record = NodeRecord | LinkRecord | TransferRecord | Retraction

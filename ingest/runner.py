@@ -186,6 +186,8 @@ class _Run:
             s = self.summary
             s.read, s.quarantined, s.written = tally.read, tally.quarantined, sink.counts.written
             s.created, s.updated = sink.counts.created, sink.counts.updated
+            s.retracted, s.removed = sink.counts.retracted, sink.counts.removed
+            s.retracted_missing = sink.counts.retracted_missing
 
     def _close(self, status: str, error: str | None) -> None:
         conclude(self.summary, self.quarantine, status, error)

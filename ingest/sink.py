@@ -9,6 +9,11 @@ A link whose endpoint is not in the graph yet (defined later in the file, or by 
 source) MERGEs a bare `:Entity {id, placeholder: true}`; the node's own record later fills
 it in and clears the flag. Transfer endpoints are always full wallets: each batch MERGEs its
 wallets (activity window, assets) in the same transaction as its transfers.
+
+A Retraction (an FtM delta DEL) withdraws the source's assertion in its own transaction
+(cypher/ingest/retract.cypher); the buffer is flushed whenever the stream switches between
+upserts and retractions, so a file's ADD, DEL and re-ADD of one id land in that order. A run
+that carries a retraction or a delta line is a change file: nothing is unasserted at its end.
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from graph.db import Graph, Statement
+from graph.db import Graph, Statement, WriteResult
 from ingest.changes import ChangeRecorder
-from ingest.records import LinkRecord, NodeRecord, Record, TransferRecord
+from ingest.records import LinkRecord, NodeRecord, Record, Retraction, TransferRecord
+from ingest.retractions import retraction_row
 from ingest.rows import link_row, node_row, transfer_row, wallet_rows
 
 
@@ -30,6 +36,9 @@ class SinkCounts:
     written: int = 0  # records written
     updated: int = 0  # records whose node or relationship existed before this run
     created: int = 0  # nodes and relationships created (Neo4j counters)
+    retracted: int = 0  # retraction records applied (not in `written`)
+    retracted_missing: int = 0  # of those, naming nothing this source asserted
+    removed: int = 0  # nodes and relationships the retractions deleted (Neo4j counters)
 
 
 # One write: statements in one transaction, whether each one's `updated` is rows - created
@@ -57,6 +66,7 @@ class GraphSink:
         self._nodes: list[NodeRecord] = []
         self._links: list[LinkRecord] = []
         self._transfers: list[TransferRecord] = []
+        self._retractions: list[Retraction] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scamgraph-sink")
         self._pending: Future[None] | None = None
 
@@ -67,14 +77,24 @@ class GraphSink:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def add(self, rec: Record) -> None:
-        if isinstance(rec, NodeRecord):
+        if isinstance(rec, Retraction) or getattr(rec, "delta", False):
+            self.changes.full_snapshot = False
+        if isinstance(rec, Retraction) != bool(self._retractions) and self._buffered():
+            self.flush()  # keep the file's order between upserts and retractions
+        if isinstance(rec, Retraction):
+            self._retractions.append(rec)
+        elif isinstance(rec, NodeRecord):
             self._nodes.append(rec)
         elif isinstance(rec, LinkRecord):
             self._links.append(rec)
         else:
             self._transfers.append(rec)
-        if len(self._nodes) + len(self._links) + len(self._transfers) >= self.batch_size:
+        if self._buffered() >= self.batch_size:
             self.flush()
+
+    def _buffered(self) -> int:
+        return (len(self._nodes) + len(self._links) + len(self._transfers)
+                + len(self._retractions))
 
     def flush(self) -> None:
         """Hand what is buffered to the writer: nodes before links, so known endpoints are never
@@ -91,7 +111,10 @@ class GraphSink:
             jobs.append(([(links, False)], len(rows)))
         if self._transfers:
             jobs.append(self._transfer_job(self._transfers))
-        self._nodes, self._links, self._transfers = [], [], []
+        if self._retractions:
+            rows = [retraction_row(r) for r in self._retractions]
+            jobs.append(([(Statement("ingest/retract", {"rows": rows}), False)], 0))
+        self._nodes, self._links, self._transfers, self._retractions = [], [], [], []
         if jobs:
             self._wait()
             self._pending = self._pool.submit(self._write_all, jobs)
@@ -125,6 +148,9 @@ class GraphSink:
                                          shared=self.params)
         for (statement, by_counters), result in zip(statements, results[:len(batch)],
                                                     strict=True):
+            if statement.name == "ingest/retract":
+                self._retracted(len(statement.params["rows"]), result)
+                continue
             new = result.counters.get("nodes_created", 0) + result.counters.get(
                 "relationships_created", 0)
             rows = len(statement.params["rows"])
@@ -132,3 +158,10 @@ class GraphSink:
                 int(r.get("updated", 0)) for r in result.records)
             self.counts.created += new
         self.counts.written += records
+
+    def _retracted(self, rows: int, result: WriteResult) -> None:
+        found = sum(int(r.get("found", 0)) for r in result.records)
+        self.counts.retracted += rows
+        self.counts.retracted_missing += rows - found
+        self.counts.removed += result.counters.get("nodes_deleted", 0) + result.counters.get(
+            "relationships_deleted", 0)

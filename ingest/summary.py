@@ -21,11 +21,16 @@ class RunSummary:
     source: str  # the path, URL or "<stdin>" as given
     sha256: str = ""
     status: str = "running"
-    read: int = 0  # records read: written + quarantined
+    read: int = 0  # records read: written + quarantined + retracted
     written: int = 0
     quarantined: int = 0
     created: int = 0  # nodes and relationships created (Neo4j objects, not records)
     updated: int = 0  # records whose node or relationship already existed
+    # Retractions (FtM delta DEL, not in `written`): applied; of those naming nothing this
+    # source asserted (not an error); nodes and relationships they deleted.
+    retracted: int = 0
+    retracted_missing: int = 0
+    removed: int = 0
     # Quarantine breakdown: reason kind (ingest.quarantine.reason_kind) -> records.
     reasons: dict[str, int] = field(default_factory=dict)
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -62,7 +67,8 @@ class RunSummary:
             "read": self.read, "written": self.written, "quarantined": self.quarantined,
             "error": self.error, "created": self.created, "updated": self.updated,
             "quarantine": str(self.quarantine_path) if self.quarantine_path else None,
-            "mode": self.mode,
+            "mode": self.mode, "retracted": self.retracted,
+            "retracted_missing": self.retracted_missing, "removed": self.removed,
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -71,7 +77,8 @@ class RunSummary:
             "source_id": self.source_id, "status": self.status, "sha256": self.sha256,
             "read": self.read, "written": self.written, "quarantined": self.quarantined,
             "created": self.created, "updated": self.updated, "new": self.new,
-            "quarantine_reasons": dict(self.reasons),
+            "retracted": self.retracted, "retracted_missing": self.retracted_missing,
+            "removed": self.removed, "quarantine_reasons": dict(self.reasons),
             "duration_s": round(self.duration_s, 3), "rate_per_s": round(self.rate_per_s, 1),
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,

@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.formats.authorities import authority_code
 from ingest.formats.base import SourceInput
 from ingest.formats.ftm.entities import read
-from ingest.records import LinkRecord, NodeRecord, Rejected
+from ingest.records import LinkRecord, NodeRecord, Rejected, Retraction
 
 
 def _entities(tmp_path: Path, *entities: dict[str, object]) -> list[NodeRecord | LinkRecord]:
@@ -64,5 +64,9 @@ def test_delta_lines(tmp_path: Path) -> None:
     items = list(read(SourceInput(path, path.name)))
     people = [i.props["name"] for i in items if isinstance(i, NodeRecord)]
     assert people == ["a", "A2"]  # ADD and MOD upsert the same id
+    assert all(i.delta for i in items if isinstance(i, NodeRecord))
+    # DEL withdraws the source's assertion (applied: tests/ingest/test_ftm_delta.py).
+    assert [i for i in items if isinstance(i, Retraction)] == [
+        Retraction("a", ("a", "unknown:topic-sanction:a"), position="line 3")]
     bad = [(i.position, i.reason[:22]) for i in items if isinstance(i, Rejected)]
-    assert bad == [("line 3", "FtM delta DEL is not a"), ("line 4", "unknown FtM delta op '")]
+    assert bad == [("line 4", "unknown FtM delta op '")]

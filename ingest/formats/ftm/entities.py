@@ -13,15 +13,17 @@ wallet that appears later in the file.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from followthemoney import model
 
 from ingest.formats.authorities import is_sanctioned_topic
 from ingest.formats.base import Item, SourceInput, json_lines, loads, rejected
-from ingest.formats.entity_common import sanction_node, sanctioned_by
+from ingest.formats.entity_common import sanction_id, sanction_node, sanctioned_by
 from ingest.formats.ftm.convert import Wallets, convert, convert_data
-from ingest.records import NodeRecord, Rejected
+from ingest.formats.ftm.links import EDGE_LINKS
+from ingest.records import LinkRecord, NodeRecord, Rejected, Retraction
 
 # The Sanction made for an entity whose topics say "sanction" but that no Sanction names.
 TOPIC_AUTHORITY, TOPIC_PROGRAM = "unknown", "topic-sanction"
@@ -35,27 +37,68 @@ def read(src: SourceInput) -> Iterator[Item]:
             continue
         position, data = item
         unwrapped = _delta(data, position)
-        if isinstance(unwrapped, Rejected):
+        if isinstance(unwrapped, Rejected | Retraction):
             yield unwrapped
             continue
         for entity in flatten(unwrapped):
             for record in convert_data(entity, position, wallets):
-                yield record
-                yield from _topic_sanction(record, sanctioned)
+                for out in (_with_ftm_ids(record), *_topic_sanction(record, sanctioned)):
+                    yield _marked(out) if "op" in data else out
 
 
-def _delta(data: dict[str, Any], position: str) -> dict[str, Any] | Rejected:
+def _delta(data: dict[str, Any], position: str) -> dict[str, Any] | Rejected | Retraction:
     """The entity of a delta line (OpenSanctions' `{"op": ADD|MOD|DEL, "entity": ...}`): ADD
-    and MOD are upserts, as a plain line is. DEL is quarantined, never applied: removing one
-    source's assertion is not implemented yet (docs/INGEST-ENTITIES.md)."""
-    if "op" not in data or not isinstance(data.get("entity"), dict):
+    and MOD are upserts, as a plain line is; DEL withdraws this source's assertion of the id
+    (docs/INGEST-ENTITIES.md "Deltas"). The DEL entity may carry only id and schema."""
+    if "op" not in data:
         return data
-    op = str(data["op"]).upper()
+    op, entity = str(data["op"]).upper(), data.get("entity")
+    if not isinstance(entity, dict):
+        return rejected(position, data, f"FtM delta {op[:20]!r} has no entity object")
     if op in ("ADD", "MOD"):
-        return dict(data["entity"])
-    reason = ("FtM delta DEL is not applied (a source's retraction is not implemented); "
-              "the entity is left as it is" if op == "DEL" else f"unknown FtM delta op {op[:20]!r}")
-    return rejected(position, data, reason)
+        return dict(entity)
+    if op != "DEL":
+        return rejected(position, data, f"unknown FtM delta op {op[:20]!r}")
+    ident = entity.get("id")
+    if not isinstance(ident, str) or not ident.strip():
+        return rejected(position, data, "FtM delta DEL has no entity id")
+    name = entity.get("schema")
+    schema = model.get(str(name)) if name else None
+    if name and schema is None:
+        return rejected(position, data, f"FtM delta DEL of unknown schema {str(name)[:40]!r}")
+    return retraction(ident.strip(), schema.name if schema else None, position)
+
+
+def retraction(ident: str, schema: str | None, position: str) -> Retraction:
+    """Where the graph keeps what an FtM entity of `schema` (None: any) asserted: the node
+    keyed by its id (and the Sanction its topic made), a wallet or Sanction by `ftm_id`, an
+    edge entity's relationships by key."""
+    topic = sanction_id(TOPIC_AUTHORITY, TOPIC_PROGRAM, ident)
+    if schema is None:
+        types = tuple(sorted({t for t, _ in EDGE_LINKS.values()}))
+        return Retraction(ident, (ident, topic), ("Wallet", "Sanction"), types, position)
+    fs = model.get(schema)
+    if fs is not None and fs.is_a("CryptoWallet"):
+        return Retraction(ident, labels=("Wallet",), position=position)
+    if fs is not None and fs.is_a("Sanction"):
+        return Retraction(ident, labels=("Sanction",), position=position)
+    if schema in EDGE_LINKS:
+        return Retraction(ident, link_types=(EDGE_LINKS[schema][0],), position=position)
+    return Retraction(ident, node_ids=(ident, topic), position=position)
+
+
+def _with_ftm_ids(item: Item) -> Item:
+    """A wallet or Sanction also keeps every source's FtM id in `ftm_ids` (a list, unioned):
+    `ftm_id` is the last writer's, and a DEL names the id its own source gave."""
+    if isinstance(item, NodeRecord) and item.label in ("Wallet", "Sanction") and item.props.get(
+            "ftm_id"):
+        return replace(item, props={**item.props, "ftm_ids": [item.props["ftm_id"]]})
+    return item
+
+
+def _marked(item: Item) -> Item:
+    """A record of a delta line: the run is a change file, not a whole list."""
+    return replace(item, delta=True) if isinstance(item, NodeRecord | LinkRecord) else item
 
 
 def _topic_sanction(record: Item, sanctioned: set[str]) -> Iterator[Item]:
@@ -127,6 +170,8 @@ def _scan(src: SourceInput) -> tuple[Wallets, set[str]]:
                 data = loads(blob)
             except ValueError:
                 continue  # the streaming pass reports it
+            if isinstance(data, dict) and isinstance(data.get("entity"), dict) and "op" in data:
+                data = data["entity"]  # a delta line: a DEL's stub names nothing new
             for entity in flatten(data) if isinstance(data, dict) else ():
                 if entity.get("schema") == "CryptoWallet":
                     _remember(entity, f"line {number}", wallets)
@@ -147,4 +192,4 @@ def _remember(entity: dict[str, Any], position: str, wallets: Wallets) -> None:
             wallets[str(entity["id"])] = item.id
 
 
-__all__ = ["convert", "flatten", "read"]
+__all__ = ["convert", "flatten", "read", "retraction"]
