@@ -31,7 +31,7 @@ from api.resolvers.operations import OperationQueries
 from api.resolvers.resolution import ResolutionMutations, ResolutionQueries
 from api.resolvers.typologies import TypologyQueries
 from api.types.records import ENTITY_TYPES
-from api.validation import CachedValidation, RequestRules
+from api.validation import CachedParse, CachedValidation, RequestRules
 from scamgraph.settings import Settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
@@ -54,6 +54,7 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Limits from settings, as factories (one fresh extension per request)."""
     exts: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        CachedParse,  # after the token limit: it sets the parse options the cache keys on
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_introspection),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         RequestRules,

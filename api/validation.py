@@ -1,12 +1,14 @@
-"""Validation per request: the caller's role and cost rules, and a cache for the rest.
+"""Parsing and validation per request: a cache for what depends on the document only.
 
-The standard rules depend only on the document, so their errors are cached by query
-text; the rules that depend on who asks, with which variables, under which settings
-(role, cost, depth, aliases, introspection) run on every request.
+A document is parsed once per (text, token limit). The standard rules depend only on the
+document, so their errors are cached by query text; the rules that depend on who asks, with
+which variables, under which settings (role, cost, depth, aliases, introspection) run on
+every request.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterator
 
@@ -37,9 +39,26 @@ class RequestRules(SchemaExtension):
         yield
 
 
+_parse = functools.lru_cache(maxsize=512)(parse)
+
+
+class CachedParse(SchemaExtension):
+    """A document parsed before is not parsed again. Not strawberry's ParserCache: that one
+    raises a syntax error (or MAX_TOKENS) from inside its hook, which skips the error-coding
+    extension; here a document that does not parse is left to strawberry's own parse, which
+    reports it the usual way (lru_cache keeps no failures)."""
+
+    def on_parse(self) -> Iterator[None]:
+        ec = self.execution_context
+        if ec.query and ec.graphql_document is None:
+            with contextlib.suppress(GraphQLError):
+                ec.graphql_document = _parse(ec.query, **ec.parse_options)
+        yield
+
+
 @functools.lru_cache(maxsize=512)
 def _document_errors(schema: GraphQLSchema, query: str) -> tuple[GraphQLError, ...]:
-    return tuple(validate(schema, parse(query), DOCUMENT_RULES))
+    return tuple(validate(schema, _parse(query), DOCUMENT_RULES))
 
 
 class CachedValidation(SchemaExtension):
