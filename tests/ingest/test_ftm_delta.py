@@ -137,6 +137,16 @@ def test_edge_del_mod_and_unknown_ids(graph: Graph, settings: Settings, tmp_path
     assert delta.as_dict()["retracted_missing"] == 2
 
 
+def test_file_order_is_kept(graph: Graph, settings: Settings, tmp_path: Path) -> None:
+    _load(graph, settings, tmp_path / "seed.jsonl", A, _company("co-0", "Seed Co"))
+    # One batch: an entity added then withdrawn is gone; withdrawn then added again is there.
+    _load(graph, settings, tmp_path / "order.jsonl", A,
+          _add(_company("co-1", "Brief Co")), _del("co-1", "Company"),
+          _del("co-0", "Company"), _add(_company("co-0", "Seed Co Again")))
+    assert _node(graph, "co-1") is None
+    assert _node(graph, "co-0")["name"] == "Seed Co Again"  # type: ignore[index]
+
+
 def test_a_link_of_another_source_keeps_a_placeholder(graph: Graph, settings: Settings,
                                                       tmp_path: Path) -> None:
     _load(graph, settings, tmp_path / "a.jsonl", A, _company("co-1", "Acme Ltd"))
