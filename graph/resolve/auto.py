@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from graph.db import Graph
 from graph.resolve import candidates as cand
-from graph.resolve.judgements import judge, judgements, now
+from graph.resolve.judgements import judge_same_all, judgements, now
 from graph.resolve.types import Judgement, Verdict
 
 RULES: dict[str, Callable[[cand.Candidate], bool]] = {
@@ -31,6 +31,8 @@ RULES: dict[str, Callable[[cand.Candidate], bool]] = {
 class AutoResult:
     merged: tuple[Judgement, ...]
     skipped_judged: int  # pairs a rule matched that already had a judgement
+    # Pairs a rule matched that would join two clusters an analyst judged different.
+    skipped_different: int = 0
 
 
 def rule_for(c: cand.Candidate) -> str | None:
@@ -41,7 +43,7 @@ def auto(graph: Graph, dry_run: bool = False) -> AutoResult:
     records = cand.load(graph)
     kinds = {r.id: r.kind for r in records}
     judged = {frozenset((j.a, j.b)) for j in judgements(graph)}
-    merged, skipped = [], 0
+    pairs, skipped = [], 0
     for c in cand.candidates(records, min_score=0.0):
         rule = rule_for(c)
         if rule is None or kinds[c.a] != "Organization":
@@ -50,9 +52,9 @@ def auto(graph: Graph, dry_run: bool = False) -> AutoResult:
             skipped += 1
             continue
         detail = "; ".join(e.detail for e in c.evidence if e.weight > 0)
-        if dry_run:
-            merged.append(Judgement("(dry run)", c.a, c.b, Verdict.SAME, f"auto:{rule}",
-                                    now(), detail, c.score))
-            continue
-        merged.append(judge(graph, c.a, c.b, Verdict.SAME, f"auto:{rule}", detail, c.score))
-    return AutoResult(tuple(merged), skipped)
+        pairs.append((c.a, c.b, f"auto:{rule}", detail, c.score))
+    if dry_run:
+        return AutoResult(tuple(Judgement("(dry run)", a, b, Verdict.SAME, by, now(), why, sc)
+                                for a, b, by, why, sc in pairs), skipped)
+    made, apart = judge_same_all(graph, pairs)
+    return AutoResult(tuple(made), skipped, apart)

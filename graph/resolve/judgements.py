@@ -10,6 +10,7 @@ in the same transaction.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from graph.db import Graph, Statement
@@ -86,6 +87,38 @@ def judge(graph: Graph, a: str, b: str, verdict: Verdict | str, by: str, reason:
     replaced = {j.id for j in older}
     _save(graph, [*older, new], [*(j for j in existing if j.id not in replaced), *older, new])
     return new
+
+
+def judge_same_all(graph: Graph, pairs: Sequence[tuple[str, str, str, str, float | None]]
+                   ) -> tuple[list[Judgement], int]:
+    """Record many `same` judgements (a, b, by, reason, score) in one transaction, the cluster
+    rows rebuilt once (`resolve auto`: one save per merge would rewrite every row each time).
+    A pair that would join two clusters judged different is left out; returns the judgements
+    made and how many were left out."""
+    existing = judgements(graph)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for j in existing:
+        if j.active and j.verdict is Verdict.SAME:
+            parent[find(j.a)] = find(j.b)
+    apart = [(j.a, j.b) for j in existing if j.active and j.verdict is Verdict.DIFFERENT]
+    made, refused = [], 0
+    for a, b, by, reason, score in pairs:
+        ends = {find(a), find(b)}
+        if any({find(x), find(y)} == ends for x, y in apart if len(ends) == 2):
+            refused += 1
+            continue
+        x, y = sorted((a, b))
+        made.append(Judgement(str(uuid.uuid4()), x, y, Verdict.SAME, by, now(), reason, score))
+        parent[find(a)] = find(b)
+    if made:
+        _save(graph, made, [*existing, *made])
+    return made, refused
 
 
 def _verdict(text: str) -> Verdict:

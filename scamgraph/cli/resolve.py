@@ -72,7 +72,9 @@ def auto(dry_run: bool) -> None:
         click.echo(f"{'would merge' if dry_run else 'merged'} {j.a} = {j.b} [{j.by}] "
                    f"{j.reason} ({j.id})")
     click.echo(f"{len(result.merged)} merged, {result.skipped_judged} left alone "
-               f"(already judged)")
+               f"(already judged)" + (f", {result.skipped_different} not merged (they would "
+                                      f"join clusters judged different)"
+                                      if result.skipped_different else ""))
 
 
 @resolve_group.command()

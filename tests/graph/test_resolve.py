@@ -191,6 +191,17 @@ def test_auto_merges_on_stated_rules_only(case: Graph) -> None:
     assert again.merged == () and again.skipped_judged == 0
 
 
+def test_auto_never_joins_clusters_an_analyst_kept_apart(case: Graph) -> None:
+    """Sun Star 1 and 2 share a number (REGISTRATION), but 1 is judged the same as X and 2
+    different from X: merging them would join X's cluster with what X was judged apart from."""
+    resolve.judge(case, "x", "ftm-ss-1", "same", "analyst:t")
+    resolve.judge(case, "x", "ftm-ss-2", "different", "analyst:t")
+    result = resolve.auto(case)
+    assert ("ftm-ss-1", "ftm-ss-2") not in {(j.a, j.b) for j in result.merged}
+    assert result.skipped_different == 1
+    assert {(j.a, j.b) for j in result.merged} == {("ftm-huione", "gs-actor-huione")}
+
+
 def test_export_import_round_trip(case: Graph) -> None:
     first = same(case)
     text = exchange.dumps(resolve.judgements(case))
