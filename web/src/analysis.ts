@@ -6,21 +6,26 @@ import { toNode, type GqlEntity } from "./convert";
 import { edgeLabel, type RelEdge } from "./model";
 import { ENTITY } from "./queries";
 import { table } from "./trace";
-import type { App } from "./app";
+import { errorText, type App } from "./app";
+import { EXPOSURE_METHODS, TIME_TREATMENT, hopCutLine } from "./exposureview";
 
 interface Link { ownerId: string; ownedId: string; type: string; share: number | null; owner: GqlEntity | null; owned: GqlEntity | null }
 interface Owners { ultimateOwners: { effectiveShare: number | null; chains: number; entity: GqlEntity }[]; chains: { links: Link[] }[] }
 interface Share { asset: string; amount: number; share: number | null }
 interface Exposure {
   inflow: { asset: string; amount: number }[]; explanation: string; targetWalletIds: string[];
+  method: string; maxHops: number; timeTreatment: string; hopCut: boolean; moreHops: number | null;
+  partial: boolean; reason: string | null;
   categories: { category: string; directShare: number | null; indirectShare: number | null; direct: Share[]; indirect: Share[] }[];
 }
 
 const OWNERS = `query Owners($c: ID!) { owners(company: $c) {
   ultimateOwners { effectiveShare chains entity { ...E } }
   chains { links { ownerId ownedId type share owner { ...E } owned { ...E } } } } } ${ENTITY}`;
-const EXPOSURE = `query Exposure($t: ID!, $hops: Int!) { exposure(target: $t, maxHops: $hops, method: HAIRCUT) {
-  inflow { asset amount } explanation targetWalletIds
+// Hops and method are sent only when chosen: the API's defaults answer the common case.
+const EXPOSURE = `query Exposure($t: ID!, $hops: Int, $method: ExposureMethod) {
+  exposure(target: $t, maxHops: $hops, method: $method) {
+  inflow { asset amount } explanation targetWalletIds method maxHops timeTreatment hopCut moreHops partial reason
   categories { category directShare indirectShare direct { asset amount share } indirect { asset amount share } } } }`;
 
 // Exposure shares are ratios (0..1); ownership shares are already percent.
@@ -35,7 +40,9 @@ export function initAnalysis(app: App): void {
   const panel = app.tabs.panel("Risk");
   const company = h("input", { id: "owners-company", placeholder: "company id" });
   const target = h("input", { id: "exposure-target", placeholder: "wallet or organisation id" });
-  const hops = h("input", { id: "exposure-hops", type: "number", min: 1, max: 6, value: 3 });
+  const hops = h("input", { id: "exposure-hops", type: "number", min: 1, max: 6, placeholder: "API default" });
+  const method = h("select", { id: "exposure-method" }, h("option", { value: "" }, "API default"),
+    ...EXPOSURE_METHODS.map((m) => h("option", { value: m }, m)));
   const ownersOut = h("div", { id: "owners-results" });
   const exposureOut = h("div", { id: "exposure-results" });
   const pick = (input: HTMLInputElement) => () => { input.value = app.canvas.selectedIds().at(-1) ?? input.value; };
@@ -43,8 +50,8 @@ export function initAnalysis(app: App): void {
     h("div", { class: "row" }, field("Company", company), h("button", { type: "button", onclick: pick(company) }, "Use selected")),
     h("button", { type: "submit", class: "primary", id: "owners-run" }, "Find owners"));
   const exposureForm = h("form", { class: "stack", id: "exposure-form" }, h("h2", {}, "Exposure"),
-    h("div", { class: "row" }, field("Target", target), field("Hops", hops),
-      h("button", { type: "button", onclick: pick(target) }, "Use selected")),
+    h("div", { class: "row" }, field("Target", target), h("button", { type: "button", onclick: pick(target) }, "Use selected")),
+    h("div", { class: "row" }, field("Hops", hops), field("Method", method)),
     h("button", { type: "submit", class: "primary", id: "exposure-run" }, "Measure exposure"));
   ownersForm.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -52,7 +59,15 @@ export function initAnalysis(app: App): void {
   });
   exposureForm.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    void app.run("exposure", () => exposure(app, target.value.trim(), Number(hops.value), exposureOut));
+    const vars = { t: target.value.trim(), hops: hops.value ? Number(hops.value) : undefined, method: method.value || undefined };
+    void app.run("exposure", async () => {
+      try {
+        await exposure(app, vars, exposureOut, (n) => { hops.value = String(n); exposureForm.requestSubmit(); });
+      } catch (err) {
+        clear(exposureOut, h("p", { class: "bad", id: "exposure-error" }, `Refused: ${errorText(err)}`));
+        throw err;
+      }
+    });
   });
   const linked = h("input", { id: "compounds-of", placeholder: "entity id" });
   const compoundsOut = h("div", { id: "compounds-results" });
@@ -84,8 +99,10 @@ async function owners(app: App, id: string, out: HTMLElement): Promise<void> {
   })), "owners-list"));
 }
 
-async function exposure(app: App, id: string, hops: number, out: HTMLElement): Promise<void> {
-  const x = (await gql<{ exposure: Exposure }>(EXPOSURE, { t: id, hops })).exposure;
+async function exposure(app: App, vars: { t: string; hops?: number; method?: string }, out: HTMLElement,
+  rerun: (hops: number) => void): Promise<void> {
+  const id = vars.t;
+  const x = (await gql<{ exposure: Exposure }>(EXPOSURE, vars)).exposure;
   if (!app.canvas.entity(id)) await app.focus(id);
   app.tabs.show("Risk");  // focus opened Details; the answer is here
   app.canvas.highlight([id, ...x.targetWalletIds], []);
@@ -94,6 +111,10 @@ async function exposure(app: App, id: string, hops: number, out: HTMLElement): P
     table(["Category", "Direct", "Indirect"], x.categories.map((c) => ({
       id: c.category, cells: [c.category.toLowerCase(), pct(c.directShare), pct(c.indirectShare)], onPick: () => {},
     })), "exposure-list"),
+    h("p", { id: "exposure-method-used" }, `Method ${x.method}, ${x.maxHops} hops.`),
+    h("p", { id: "exposure-time" }, `Time treatment: ${TIME_TREATMENT[x.timeTreatment] ?? x.timeTreatment}`),
+    hopCutLine(x, rerun),
+    x.partial ? h("p", { class: "bad", id: "exposure-partial" }, `Partial: ${x.reason ?? ""}`) : null,
     h("p", { class: "muted" }, x.explanation));
 }
 

@@ -17,6 +17,9 @@ import { initCase, type CaseFile } from "./casefile";
 import { initSources } from "./sources";
 import { initToolbar } from "./toolbar";
 import { initAnalysis } from "./analysis";
+import { initTypologies } from "./typologies";
+import { initFlows } from "./flows";
+import { controlForm } from "./control";
 
 let started: { app: App; caseFile: CaseFile } | null = null;
 
@@ -27,7 +30,7 @@ function start(): void {
 
 function build(): { app: App; caseFile: CaseFile } {
   const canvas = new Canvas(byId("cy"));
-  const tabs = new Tabs(byId("tabs"), byId("panels"), ["Details", "Trace", "Paths", "Risk", "Case", "Sources"]);
+  const tabs = new Tabs(byId("tabs"), byId("panels"), ["Details", "Trace", "Paths", "Risk", "Typologies", "Flows", "Case", "Sources"]);
   const statusEl = byId("status");
   const status = (msg: string, isError = false) => {
     statusEl.textContent = `${canvas.cy.nodes().length} nodes, ${canvas.cy.edges().length} edges \u00b7 ${msg}`;
@@ -60,6 +63,10 @@ function build(): { app: App; caseFile: CaseFile } {
   const trace = initTrace(app);
   const paths = initPaths(app);
   initAnalysis(app);
+  app.tabs.panel("Risk").append(...controlForm(app));
+  initFlows(app);
+  const loadTypologies = initTypologies(app);
+  byId("tab-typologies").addEventListener("click", () => void loadTypologies());
   const time = initTimeFilter(byId("timebar"), app);
   const caseFile = initCase(app, time);
   const loadSources = initSources(app);
