@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.db import Graph
 from graph.investigate import convert
-from graph.investigate.taint_region import EXTRA_ROUNDS, _transfer
+from graph.investigate.taint_region import BACKWARD_WALK, _transfer, discover
 from graph.investigate.taint_sim import Region
 from graph.investigate.types import TraceParams
 
@@ -30,7 +30,7 @@ def fetch_back_region(graph: Graph, params: TraceParams, seeds: list[str],
     """The region upstream of `seeds`; `query` holds the filters shared by every query."""
     until = convert.utc(params.until)
     end = int(until.timestamp() * 1000) if until else OPEN_END
-    reached, latest, cut = _discover(graph, params, seeds, end, query)
+    reached, latest, cut = discover(graph, params, seeds, end, query, BACKWARD_WALK)
     expanded = [w for w, (_, expand, _) in reached.items() if expand]
     wallets = [{"id": s, "until": end, "seed": True} for s in seeds] + [
         {"id": w, "until": latest[w], "seed": False} for w in expanded]
@@ -39,33 +39,3 @@ def fetch_back_region(graph: Graph, params: TraceParams, seeds: list[str],
     cut = cut or len(rows) > params.max_transfers
     return Region(frozenset(seeds), reached, [_transfer(t) for t in rows[:params.max_transfers]],
                   cut, params.max_hops)
-
-
-def _discover(graph: Graph, params: TraceParams, seeds: list[str], end: int,
-              query: dict[str, Any]
-              ) -> tuple[dict[str, tuple[int, bool, str | None]], dict[str, int], bool]:
-    reached: dict[str, tuple[int, bool, str | None]] = {}
-    latest = dict.fromkeys(seeds, end)
-    frontier, level, cut = dict(latest), 0, False
-    while frontier and level < params.max_hops + EXTRA_ROUNDS:
-        level += 1
-        rows = graph.read("investigations/taint_back_region", {
-            **query, "frontier": [{"id": w, "until": t} for w, t in frontier.items()],
-            "known": list(latest), "discover": level <= params.max_hops and not cut,
-        }, timeout_s=params.timeout_s)
-        frontier = {}
-        for r in sorted(rows, key=lambda r: (-r["until"], r["id"])):
-            w, until = r["id"], int(r["until"])
-            if w not in latest:
-                if len(reached) >= params.max_wallets:
-                    cut = True
-                    continue
-                reached[w] = (level, r["role"] is None, r["role"])
-            elif until <= latest[w]:
-                continue
-            latest[w] = until
-            if reached[w][1]:
-                frontier[w] = until
-    if frontier:  # untils did not settle: fall back to no pruning (same answer, slower)
-        latest.update(dict.fromkeys(reached, end))
-    return reached, latest, cut

@@ -14,6 +14,7 @@ holds none of the value, only a clean balance.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,7 +35,7 @@ def fetch_region(graph: Graph, params: TraceParams, seeds: list[str],
     if found is None:
         return Region(frozenset(seeds), {}, [], False, params.max_hops)
     start = int(found)
-    reached, arrival, cut = _discover(graph, params, seeds, start, query)
+    reached, arrival, cut = discover(graph, params, seeds, start, query)
     simulated = [w for w, (_, expand, _) in reached.items() if expand]
     opening, full = _openings(graph, query, simulated, arrival, timeout)
     for w in full:  # a transfer without integer base units before the arrival: no pruning
@@ -48,34 +49,50 @@ def fetch_region(graph: Graph, params: TraceParams, seeds: list[str],
                   cut, params.max_hops, {w: arrival[w] for w in simulated}, opening)
 
 
-def _discover(graph: Graph, params: TraceParams, seeds: list[str], start: int,
-              query: dict[str, Any]
-              ) -> tuple[dict[str, tuple[int, bool, str | None]], dict[str, int], bool]:
+@dataclass(frozen=True)
+class Walk:
+    """Which way the region grows: FORWARD from each wallet's earliest arrival (`since`, lower
+    is better), BACKWARD to its latest useful departure (`until`, higher is better)."""
+
+    query: str
+    key: str
+    sign: int  # +1: a lower time improves; -1: a higher one does
+
+
+FORWARD_WALK = Walk("investigations/taint_region", "since", 1)
+BACKWARD_WALK = Walk("investigations/taint_back_region", "until", -1)
+
+
+def discover(graph: Graph, params: TraceParams, seeds: list[str], bound: int,
+             query: dict[str, Any], walk: Walk = FORWARD_WALK
+             ) -> tuple[dict[str, tuple[int, bool, str | None]], dict[str, int], bool]:
+    """Rounds of the walk's query until no wallet's time improves: reached wallets (level,
+    expand, role), each wallet's best time, and whether max_wallets cut the region."""
     reached: dict[str, tuple[int, bool, str | None]] = {}
-    arrival = dict.fromkeys(seeds, start)
-    frontier, level, cut = dict(arrival), 0, False
+    best = dict.fromkeys(seeds, bound)
+    frontier, level, cut = dict(best), 0, False
     while frontier and level < params.max_hops + EXTRA_ROUNDS:
         level += 1
-        rows = graph.read("investigations/taint_region", {
-            **query, "frontier": [{"id": w, "since": t} for w, t in frontier.items()],
-            "known": list(arrival), "discover": level <= params.max_hops and not cut,
+        rows = graph.read(walk.query, {
+            **query, "frontier": [{"id": w, walk.key: t} for w, t in frontier.items()],
+            "known": list(best), "discover": level <= params.max_hops and not cut,
         }, timeout_s=params.timeout_s)
         frontier = {}
-        for r in sorted(rows, key=lambda r: (r["since"], r["id"])):
-            w, since = r["id"], int(r["since"])
-            if w not in arrival:
+        for r in sorted(rows, key=lambda r: (walk.sign * r[walk.key], r["id"])):
+            w, t = r["id"], int(r[walk.key])
+            if w not in best:
                 if len(reached) >= params.max_wallets:
                     cut = True
                     continue
                 reached[w] = (level, r["role"] is None, r["role"])
-            elif since >= arrival[w]:
+            elif walk.sign * t >= walk.sign * best[w]:
                 continue
-            arrival[w] = since
+            best[w] = t
             if reached[w][1]:
-                frontier[w] = since
-    if frontier:  # arrivals did not settle: fall back to no pruning (same answer, slower)
-        arrival.update(dict.fromkeys(reached, start))
-    return reached, arrival, cut
+                frontier[w] = t
+    if frontier:  # times did not settle: fall back to no pruning (same answer, slower)
+        best.update(dict.fromkeys(reached, bound))
+    return reached, best, cut
 
 
 def _openings(graph: Graph, query: dict[str, Any], simulated: list[str],
