@@ -120,7 +120,7 @@ class ChangeRecorder:
             elif st.name == "ingest/links":
                 found += self._links(st.params["type"], st.params["rows"])
             elif st.name == "ingest/retract":
-                found += retraction_changes(self.graph, self.source, st.params["rows"],
+                found += retraction_changes(self.graph, self.source, st.params,
                                             change)
         return [self._record(found)] if found else []
 

@@ -22,16 +22,30 @@ Change = dict[str, Any]
 MakeChange = Callable[..., Change]
 
 
-def retraction_row(rec: Retraction) -> dict[str, Any]:
-    return {"ref": rec.ref, "ids": list(rec.node_ids), "labels": list(rec.labels),
-            "types": list(rec.link_types)}
+def retraction_params(batch: list[Retraction]) -> dict[str, Any]:
+    """ingest/retract's parameters for a batch: what to look up, merged, so the unindexed
+    lookups (wallets by `ftm_ids`, relationships by key) scan once per batch."""
+    return {
+        "ids": sorted({i for r in batch for i in r.node_ids}),
+        "ftm_refs": sorted({r.ref for r in batch if r.labels}),
+        "key_refs": sorted({r.ref for r in batch if r.link_types}),
+        "types": sorted({t for r in batch for t in r.link_types}),
+        "rows": [{"ref": r.ref, "ids": list(r.node_ids)} for r in batch],
+    }
 
 
-def retraction_changes(graph: Graph, source: str, rows: list[dict[str, Any]],
+def missing(params: dict[str, Any], hits: list[str]) -> int:
+    """The DELs of a batch that named nothing the source asserted (`hits`: ingest/retract's)."""
+    found = set(hits)
+    return sum(1 for row in params["rows"]
+               if row["ref"] not in found and not found.intersection(row["ids"]))
+
+
+def retraction_changes(graph: Graph, source: str, params: dict[str, Any],
                        change: MakeChange) -> list[Change]:
-    """The `retracted` / `removed` changes ingest/retract will make of `rows` for `source`;
+    """The `retracted` / `removed` changes ingest/retract will make with `params` for `source`;
     `change` is the log's one change shape (ingest.changes.change, which imports this)."""
-    plan = graph.read("ingest/retract_plan", {"rows": rows, "source": source})
+    plan = graph.read("ingest/retract_plan", {**params, "source": source})
     found: list[Change] = []
     seen_nodes: set[str] = set()
     seen_links: set[tuple[str, str, str, str]] = set()

@@ -27,7 +27,7 @@ from typing import Any
 from graph.db import Graph, Statement, WriteResult
 from ingest.changes import ChangeRecorder
 from ingest.records import LinkRecord, NodeRecord, Record, Retraction, TransferRecord
-from ingest.retractions import retraction_row
+from ingest.retractions import missing, retraction_params
 from ingest.rows import link_row, node_row, transfer_row, wallet_rows
 
 
@@ -112,8 +112,8 @@ class GraphSink:
         if self._transfers:
             jobs.append(self._transfer_job(self._transfers))
         if self._retractions:
-            rows = [retraction_row(r) for r in self._retractions]
-            jobs.append(([(Statement("ingest/retract", {"rows": rows}), False)], 0))
+            params = retraction_params(self._retractions)
+            jobs.append(([(Statement("ingest/retract", params), False)], 0))
         self._nodes, self._links, self._transfers, self._retractions = [], [], [], []
         if jobs:
             self._wait()
@@ -149,7 +149,7 @@ class GraphSink:
         for (statement, by_counters), result in zip(statements, results[:len(batch)],
                                                     strict=True):
             if statement.name == "ingest/retract":
-                self._retracted(len(statement.params["rows"]), result)
+                self._retracted(statement.params, result)
                 continue
             new = result.counters.get("nodes_created", 0) + result.counters.get(
                 "relationships_created", 0)
@@ -159,9 +159,9 @@ class GraphSink:
             self.counts.created += new
         self.counts.written += records
 
-    def _retracted(self, rows: int, result: WriteResult) -> None:
-        found = sum(int(r.get("found", 0)) for r in result.records)
-        self.counts.retracted += rows
-        self.counts.retracted_missing += rows - found
+    def _retracted(self, params: dict[str, Any], result: WriteResult) -> None:
+        hits = [h for r in result.records for h in r.get("hits") or []]
+        self.counts.retracted += len(params["rows"])
+        self.counts.retracted_missing += missing(params, hits)
         self.counts.removed += result.counters.get("nodes_deleted", 0) + result.counters.get(
             "relationships_deleted", 0)
