@@ -173,6 +173,18 @@ def test_wallet_del_by_its_ftm_id(graph: Graph, settings: Settings, tmp_path: Pa
     assert _links(graph) == set()  # A's holder link went with A's wallet record
 
 
+def test_a_person_del_takes_its_topic_sanction(graph: Graph, settings: Settings,
+                                               tmp_path: Path) -> None:
+    listed = {"id": "p-1", "schema": "Person",
+              "properties": {"name": ["Listed"], "topics": ["sanction"]}}
+    _load(graph, settings, tmp_path / "a.jsonl", A, listed, _person("p-2"))
+    assert _node(graph, "unknown:topic-sanction:p-1") is not None
+    summary = _load(graph, settings, tmp_path / "a2.jsonl", A, _del("p-1", "Person"))
+    assert _node(graph, "p-1") is None and _node(graph, "unknown:topic-sanction:p-1") is None
+    assert _links(graph) == set() and _node(graph, "p-2") is not None
+    assert summary.removed == 3  # the person, its topic Sanction and the SANCTIONED_BY
+
+
 def test_bad_delta_lines_are_quarantined_by_line(graph: Graph, settings: Settings,
                                                  tmp_path: Path) -> None:
     summary = _load(graph, settings, tmp_path / "bad.jsonl", A,
