@@ -17,11 +17,12 @@ from tests.api.support import Server
 from tests.browser import story
 from tests.browser import typology_story as ts
 from tests.browser.conftest import shot
-from tests.browser.steps import cy, first_row
+from tests.browser.steps import cy, first_row, select
 
 PIG = "pig-butchering-intake"
 HITS = """query($scope: TypologyScopeInput) { typologyHits(name: "pig-butchering-intake",
-  scope: $scope) { total hits { key score walletIds amounts { asset amount } transfers { id } } } }"""
+  scope: $scope) { total hits { key score walletIds amounts { asset amount }
+  transfers { id } } } }"""
 KESTREL = f"tron:{story.KESTREL_DEPOSIT}"
 
 
@@ -45,6 +46,14 @@ def enter(page: Any, url: str, tab: str) -> None:
     page.locator(f"#tab-{tab}").click()
 
 
+def scan(page: Any) -> None:
+    """Run the typology and wait for this run's answer (not the table already shown)."""
+    with page.expect_response(lambda r: "/graphql" in r.url
+                              and "typologyHits" in (r.request.post_data or "")):
+        page.locator("#typology-run").click()
+    first_row(page, "#typology-hits")
+
+
 def cells(page: Any, table: str) -> dict[str, list[str]]:
     rows = page.locator(f"{table} tbody tr").all()
     return {r.get_attribute("data-id"): [c.inner_text() for c in r.locator("td").all()]
@@ -66,8 +75,7 @@ def test_a_typology_lists_its_hits_and_draws_the_evidence(page: Any, demo_server
     assert "needs a time window" in page.locator("#typology-error").inner_text()
     page.locator("#typology-since").fill("2024-03-01")
     page.locator("#typology-until").fill("2024-03-31")
-    page.locator("#typology-run").click()
-    first_row(page, "#typology-hits")
+    scan(page)
     want = api(demo_server, HITS, scope={"since": "2024-03-01T00:00:00Z",
                                          "until": "2024-03-31T23:59:59Z"})["typologyHits"]
     got = cells(page, "#typology-hits")
@@ -91,12 +99,22 @@ def test_a_typology_lists_its_hits_and_draws_the_evidence(page: Any, demo_server
     # Now the canvas tells where the data ends: an empty window defaults to its last 30 days.
     page.locator("#typology-since").fill("")
     page.locator("#typology-until").fill("")
-    page.locator("#typology-run").click()
-    first_row(page, "#typology-hits")
+    scan(page)
     assert page.locator("#typology-until").input_value() == "2024-03-07"  # the last sweep
     assert page.locator("#typology-since").input_value() == "2024-02-06"
     assert "defaulted to the 30 days" in page.locator("#typology-window").inner_text()
     assert list(cells(page, "#typology-hits")) == [hit["key"]]
+    # Scoped to the collection wallet picked on the canvas: no window needed.
+    page.locator("#typology-since").fill("")
+    page.locator("#typology-until").fill("")
+    select(page, "tron:D")
+    page.locator("#typology-form").get_by_role("button", name="Use selected").click()
+    assert page.locator("#typology-entity").input_value() == "tron:D"
+    scan(page)
+    scoped = api(demo_server, HITS, scope={"wallet": "tron:D"})["typologyHits"]
+    assert list(cells(page, "#typology-hits")) == [h["key"] for h in scoped["hits"]] == [
+        hit["key"]]
+    assert page.locator("#typology-window").inner_text() == ""
 
 
 FLOWS = """query($f: ID!, $t: ID!) { flows(from: $f, to: $t) { maxHops reason
