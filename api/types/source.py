@@ -42,6 +42,13 @@ class IngestRun:
     error: str | None
     mode: str = strawberry.field(
         description="merge (transactional, idempotent batches) or bulk (offline import).")
+    retracted: int = strawberry.field(
+        default=0, description="FtM delta DEL lines applied (read = written + quarantined + "
+                               "retracted).")
+    retracted_missing: int = strawberry.field(
+        default=0, description="Of those, DELs naming nothing this source asserted.")
+    removed: int = strawberry.field(
+        default=0, description="Nodes and relationships the DELs deleted (no source left).")
 
     @classmethod
     def from_record(cls, rec: IngestRunRecord) -> IngestRun:
@@ -50,7 +57,8 @@ class IngestRun:
             status=rec.status, sha256=rec.sha256, started_at=rec.started_at,
             ended_at=rec.ended_at, read=rec.read, written=rec.written,
             quarantined=rec.quarantined, created=rec.created, updated=rec.updated,
-            error=rec.error, mode=rec.mode,
+            error=rec.error, mode=rec.mode, retracted=rec.retracted,
+            retracted_missing=rec.retracted_missing, removed=rec.removed,
         )
 
 

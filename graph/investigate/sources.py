@@ -31,7 +31,9 @@ def _run(props: Mapping[str, Any]) -> IngestRunRecord:
         ended_at=convert.ts(p.get("ended_at")), read=_int(p.get("read")),
         written=_int(p.get("written")), quarantined=_int(p.get("quarantined")),
         created=_int(p.get("created")), updated=_int(p.get("updated")), error=p.get("error"),
-        mode=p.get("mode") or "merge",
+        mode=p.get("mode") or "merge", retracted=_int(p.get("retracted")) or 0,
+        retracted_missing=_int(p.get("retracted_missing")) or 0,
+        removed=_int(p.get("removed")) or 0,
     )
 
 

@@ -190,6 +190,10 @@ class IngestRunRecord:
     updated: int | None
     error: str | None
     mode: str = "merge"  # runs from before bulk loads existed have none: they merged
+    # FtM delta DEL lines (ingest/retractions.py): applied, naming nothing, nodes/links deleted.
+    retracted: int = 0
+    retracted_missing: int = 0
+    removed: int = 0
 
 
 @dataclass(frozen=True)
