@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/typologies.py [--scale 100000] [--seed 7] [--out DIR]
         [--home /tmp/sg-test-typ --port 17827] [--skip-load] [--runs 5] [--seeds 20]
-        [--timeout 600] [--only NAME ...] (--runs 0: recall and precision only)
+        [--timeout 600] [--only NAME ...] [--max-anchors 20000] [--query NAME=FILE ...]
+        (--runs 0: recall and precision only)
 
 Generates the scenario into --out (unless its ground truth is there), empties the database of
 the local Neo4j in --home (ITS DATA IS REPLACED unless --skip-load) and loads it through the
@@ -12,6 +13,9 @@ hits' anchors) and precision (hits anchored at a planted wallet of any case); th
 anchors per typology come from ground_truth.json (EXPECTED below). Times: p50/p95 of a
 whole-graph scan over one month (days 30-60, --runs runs) and of scans scoped to --seeds
 wallets (the planted anchors and wallets spread evenly over the graph). Prints JSON at the end.
+Each scan has the API's budget of --max-anchors candidate wallets; a scan that reached it is
+reported partial (its recall then counts only the wallets examined). --query runs a query's
+text from a file (e.g. `git show REV:cypher/typologies/fan_in.cypher`) to time an older version.
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.stats import percentiles
-from graph import migrate
+from graph import migrate, queries
 from graph.connect import open_graph
 from graph.db import Graph
-from graph.investigate.typologies import TYPOLOGIES, TypologyScope, typology_hits
+from graph.investigate.typologies import TYPOLOGIES, TypologyHits, TypologyScope, typology_hits
 from graph.local import LocalNeo4j
 from graph.maintenance import clear_data
 from scamgraph.settings import load_settings
@@ -56,13 +60,25 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
 START = datetime.fromtimestamp(WINDOW_START_MS / 1000, UTC)
 
 
-def all_hits(graph: Graph, name: str, scope: TypologyScope) -> list[Any]:
-    hits, after = [], None
+# --max-anchors (the budget every scan here runs with) and parameters other than the defaults.
+RUN: dict[str, Any] = {"max_anchors": 20_000, "params": None}
+
+
+def scan(graph: Graph, name: str, scope: TypologyScope, first: int = 20,
+         after: str | None = None) -> TypologyHits:
+    return typology_hits(graph, name, RUN["params"], scope, first, after,
+                         max_anchors=RUN["max_anchors"])
+
+
+def all_hits(graph: Graph, name: str, scope: TypologyScope) -> tuple[list[Any], str | None]:
+    """Every hit, and why the scan was partial (None: it was not)."""
+    hits, after, reason = [], None, None
     while True:
-        page = typology_hits(graph, name, None, scope, 200, after)
+        page = scan(graph, name, scope, 200, after)
         hits += page.hits
+        reason = reason or page.reason
         if not page.has_next_page:
-            return hits
+            return hits, reason
         after = page.end_cursor
 
 
@@ -73,15 +89,16 @@ def quality(graph: Graph, truth: dict[str, Any], only: list[str]) -> dict[str, A
     for t in [t for t in TYPOLOGIES if not only or t.name in only]:
         want = {w for w, e in truth["wallets"].items()
                 if (e.get("case"), e.get("role")) in EXPECTED[t.name]}
-        hits = all_hits(graph, t.name, whole)
+        hits, reason = all_hits(graph, t.name, whole)
         anchors = {h.anchor for h in hits}
         good = sum(h.anchor in planted for h in hits)
         out[t.name] = {"planted": len(want), "found": len(want & anchors), "hits": len(hits),
                        "recall": len(want & anchors) / len(want) if want else None,
                        "precision": good / len(hits) if hits else None,
-                       "missed": sorted(want - anchors)[:5]}
+                       "missed": sorted(want - anchors)[:5],
+                       "partial": reason}
         print(f"{t.name:24s} recall {len(want & anchors)}/{len(want)}  precision "
-              f"{good}/{len(hits)}", file=sys.stderr)
+              f"{good}/{len(hits)}  partial {out[t.name]['partial']}", file=sys.stderr)
     return out
 
 
@@ -111,18 +128,27 @@ def times(graph: Graph, truth: dict[str, Any], runs: int, n: int, only: list[str
     month = TypologyScope(since=START + timedelta(days=30), until=START + timedelta(days=60))
     wallets, out = seeds(graph, truth, n), {}
     for t in [t for t in TYPOLOGIES if not only or t.name in only]:
-        scan = timed(lambda t=t: typology_hits(graph, t.name, None, month), runs)
+        whole = timed(lambda t=t: scan(graph, t.name, month), runs)
         samples = []
         for w in wallets:
             began = time.perf_counter()
-            typology_hits(graph, t.name, None, TypologyScope(wallet=w))
+            scan(graph, t.name, TypologyScope(wallet=w))
             samples.append((time.perf_counter() - began) * 1000)
         p50, p95 = percentiles(samples)
-        out[t.name] = {"month_scan": scan, "wallet": {"p50_ms": round(p50, 1),
+        out[t.name] = {"month_scan": whole, "month_partial": scan(graph, t.name, month).reason,
+                       "wallet": {"p50_ms": round(p50, 1),
                                                       "p95_ms": round(p95, 1), "n": len(wallets)}}
-        print(f"{t.name:24s} month scan p50 {scan['p50_ms']:8.1f} ms p95 {scan['p95_ms']:8.1f}"
+        print(f"{t.name:24s} month scan p50 {whole['p50_ms']:8.1f} ms p95 {whole['p95_ms']:8.1f}"
               f" | wallet p50 {p50:7.1f} ms p95 {p95:7.1f} ms", file=sys.stderr)
     return out
+
+
+def override(pairs: list[str]) -> None:
+    """Serve the named queries from the given files, every other one from cypher/."""
+    texts = {name: Path(file).read_text(encoding="utf-8").strip()
+             for name, file in (pair.split("=", 1) for pair in pairs)}
+    original = queries.load
+    queries.load = lambda name: texts.get(name) or original(name)  # type: ignore[assignment]
 
 
 def main() -> None:
@@ -137,7 +163,11 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--only", action="append", default=[], help="A typology (repeatable).")
+    parser.add_argument("--max-anchors", type=int, default=20_000)
+    parser.add_argument("--query", action="append", default=[], help="NAME=FILE (repeatable).")
     args = parser.parse_args()
+    override(args.query)
+    RUN["max_anchors"] = args.max_anchors
     if not (args.out / "ground_truth.json").exists():
         generate(args.out, args.scale, args.seed, force=True)
     truth = read_truth(args.out)
@@ -150,7 +180,8 @@ def main() -> None:
     try:
         with open_graph(settings, start_local=False) as graph:
             migrate.migrate(graph)
-            result: dict[str, Any] = {"scale": args.scale, "seed": args.seed}
+            result: dict[str, Any] = {"scale": args.scale, "seed": args.seed,
+                                      "max_anchors": args.max_anchors}
             if not args.skip_load:
                 clear_data(graph)
                 began = time.monotonic()

@@ -35,17 +35,39 @@ CALL (anchors) {
   WHERE s <> c AND t.ts IS NOT NULL AND t.amount >= $min_amount
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
     AND (size($assets) = 0 OR t.asset IN $assets)
-    AND ($feeder_hours = 0 OR NOT EXISTS {
-      (s)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) } AND EXISTS { (:Wallet)-[f:TRANSFER]->(s) WHERE f.asset = t.asset
-      AND f.ts <= t.ts AND f.ts >= t.ts - duration({hours: $feeder_hours})
-      AND t.amount >= $feeder_share * f.amount AND t.amount <= f.amount })
-  WITH c, t, s ORDER BY t.ts, t.id
-  WITH c, t.asset AS asset, collect({t: t, s: s.id})[..$max_inflows] AS ins
+  // The feeder test only removes inflows, so a receiver whose inflows of an asset come from
+  // too few senders or sum too little cannot hit: drop it before paying for that test.
+  WITH c, t.asset AS asset, collect({t: t, s: s}) AS inflows, count(DISTINCT s) AS n,
+    sum(t.amount) AS most
+  WHERE n >= $min_senders AND most >= $min_total
+  // The feeder test reads a sender's inflows once, however many transfers it sent.
+  UNWIND inflows AS x
+  WITH x.s AS s, collect({c: c, asset: asset, t: x.t, ts: x.t.ts, amount: x.t.amount}) AS sent
+  WHERE $feeder_hours = 0 OR NOT EXISTS {
+    (s)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
+  WITH s, sent, duration({hours: $feeder_hours}) AS back
+  CALL (s, back) {
+    OPTIONAL MATCH (:Wallet)-[f:TRANSFER]->(s)
+    WHERE $feeder_hours > 0 AND f.ts IS NOT NULL AND ($until IS NULL OR f.ts <= $until)
+      AND ($since IS NULL OR f.ts >= $since - back)
+    RETURN collect({asset: f.asset, ts: f.ts, amount: f.amount}) AS got
+  }
+  UNWIND sent AS u
+  WITH u.c AS c, u.asset AS asset, u.t AS t, s
+  WHERE $feeder_hours = 0 OR any(f IN got WHERE f.asset = u.asset AND f.ts <= u.ts
+    AND f.ts >= u.ts - back AND u.amount >= $feeder_share * f.amount AND u.amount <= f.amount)
+  WITH c, asset, t, s ORDER BY t.ts, t.id
+  WITH c, asset, collect({t: t, s: s.id, ts: t.ts, amount: t.amount})[..$max_inflows] AS ins
   WHERE size(ins) >= $min_senders
+  // Windows start at an inflow. One starting at ins[i] is the one starting at ins[i-1] when
+  // both start at the same time, and inside it when that one reaches the last inflow; either
+  // way the earlier one wins (ties go to the earlier start), so only the others are counted.
+  WITH c, asset, ins, ins[-1].ts AS last, duration({hours: $window_hours}) AS span
   UNWIND range(0, size(ins) - 1) AS i
-  UNWIND [x IN ins WHERE x.t.ts >= ins[i].t.ts
-    AND x.t.ts <= ins[i].t.ts + duration({hours: $window_hours})] AS x
-  WITH c, asset, i, count(DISTINCT x.s) AS senders, sum(x.t.amount) AS total, collect(x.t) AS ts
+  WITH c, asset, ins, i, ins[i].ts AS start, span
+    WHERE i = 0 OR (ins[i - 1].ts < ins[i].ts AND ins[i - 1].ts + span < last)
+  UNWIND [x IN ins[i..] WHERE x.ts <= start + span] AS x
+  WITH c, asset, i, count(DISTINCT x.s) AS senders, sum(x.amount) AS total, collect(x.t) AS ts
   WHERE senders >= $min_senders AND total >= $min_total
   WITH c, asset, senders, total, ts ORDER BY senders DESC, total DESC, i
   WITH c, asset, head(collect({senders: senders, total: total, ts: ts})) AS best

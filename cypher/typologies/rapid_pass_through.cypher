@@ -30,14 +30,29 @@ WITH found[..$max_anchors] AS anchors, size(found) > $max_anchors AS cut
 CALL (anchors) {
   UNWIND anchors AS w
   WITH w WHERE NOT EXISTS { (w)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
-  MATCH (a:Wallet)-[i:TRANSFER]->(w)
-  WHERE a <> w AND i.ts IS NOT NULL AND i.amount >= $min_amount
-    AND ($since IS NULL OR i.ts >= $since) AND ($until IS NULL OR i.ts <= $until)
-    AND (size($assets) = 0 OR i.asset IN $assets)
-  MATCH (w)-[o:TRANSFER]->(b:Wallet)
-  WHERE b <> w AND o.asset = i.asset AND o.ts >= i.ts
-    AND o.ts <= i.ts + duration({hours: $max_delay_hours}) AND ($until IS NULL OR o.ts <= $until)
-    AND o.amount >= $pass_share * i.amount AND o.amount <= i.amount
+  // Each side is read once per wallet (pairing reads plain maps, not the store again), and a
+  // wallet with fewer than $min_repeats inflows or outflows is dropped before pairing.
+  CALL (w) {
+    MATCH (a:Wallet)-[i:TRANSFER]->(w)
+    WHERE a <> w AND i.ts IS NOT NULL AND i.amount >= $min_amount
+      AND ($since IS NULL OR i.ts >= $since) AND ($until IS NULL OR i.ts <= $until)
+      AND (size($assets) = 0 OR i.asset IN $assets)
+    RETURN collect({t: i, asset: i.asset, ts: i.ts, amount: i.amount}) AS ins
+  }
+  WITH w, ins WHERE size(ins) >= $min_repeats
+  // An outflow paired with an inflow comes at or after it, so never before $since.
+  CALL (w) {
+    MATCH (w)-[o:TRANSFER]->(b:Wallet)
+    WHERE b <> w AND o.ts IS NOT NULL
+      AND ($since IS NULL OR o.ts >= $since) AND ($until IS NULL OR o.ts <= $until)
+    RETURN collect({t: o, asset: o.asset, ts: o.ts, amount: o.amount}) AS outs
+  }
+  WITH w, ins, outs, duration({hours: $max_delay_hours}) AS delay
+  WHERE size(outs) >= $min_repeats
+  UNWIND ins AS i
+  UNWIND [o IN outs WHERE o.asset = i.asset AND o.ts >= i.ts AND o.ts <= i.ts + delay
+    AND o.amount >= $pass_share * i.amount AND o.amount <= i.amount] AS o
+  WITH w, i.t AS i, o.t AS o
   WITH w, collect(DISTINCT i) AS ins, collect(DISTINCT o) AS outs, count(*) AS pairs
   WHERE size(ins) >= $min_repeats AND size(outs) >= $min_repeats
   RETURN collect({key: w.id, score: toFloat(pairs), anchor: w.id,
