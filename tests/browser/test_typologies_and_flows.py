@@ -22,7 +22,7 @@ from tests.browser.steps import cy, first_row, select
 PIG = "pig-butchering-intake"
 HITS = """query($scope: TypologyScopeInput) { typologyHits(name: "pig-butchering-intake",
   scope: $scope) { total hits { key score walletIds amounts { asset amount }
-  transfers { id } } } }"""
+  organisations { name groupName } transfers { id } } } }"""
 KESTREL = f"tron:{story.KESTREL_DEPOSIT}"
 
 
@@ -83,7 +83,10 @@ def test_a_typology_lists_its_hits_and_draws_the_evidence(page: Any, demo_server
     hit = want["hits"][0]
     # 200 + 500 + 1200 + 3000 paid in; score 4 payments x 3000 / 200.
     assert hit["amounts"] == [{"asset": "USDT", "amount": 4900.0}] and hit["score"] == 60.0
-    assert got[hit["key"]] == ["tron:D<tron:V|USDT", "60", "4,900 USDT", "\u2014", "new"]
+    assert [(o["name"], o["groupName"]) for o in hit["organisations"]] == [
+        ("Pig Collector Ltd", "Pig Group")]
+    assert got[hit["key"]] == ["tron:D<tron:V|USDT", "60", "4,900 USDT",
+                               "Pig Collector Ltd (Pig Group)", "new"]
     assert page.locator("#typology-summary").inner_text() == f"1 of {want['total']} hits of {PIG}."
     assert page.locator("#typology-partial").count() == 0
     page.locator(f'#typology-hits tr[data-id="{hit["key"]}"]').click()
@@ -94,7 +97,8 @@ def test_a_typology_lists_its_hits_and_draws_the_evidence(page: Any, demo_server
     # The four payments V -> D and the four sweeps D -> C, each drawn as one lit bundle.
     assert sorted(cy(page, "cy.edges('[?bundle].hl').map(e => e.data('label'))")) == [
         "4\u00d7 4,900 USDT", "4\u00d7 4,900 USDT"]
-    assert set(hit["walletIds"]) <= set(cy(page, "cy.nodes('.hl').map(n => n.id())"))
+    lit = set(cy(page, "cy.nodes('.hl').map(n => n.id())"))
+    assert {*hit["walletIds"], ts.COLLECTOR} <= lit  # the collector's controller drawn too
     shot(page, "16-typology-hit")
     # Now the canvas tells where the data ends: an empty window defaults to its last 30 days.
     page.locator("#typology-since").fill("")

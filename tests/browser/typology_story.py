@@ -2,7 +2,8 @@
 
 Typology: tests/graph/typology_scenarios.py pig(): V pays D 200, 500, 1200, 3000 USDT (March
 2024, escalating), each swept whole to C two hours later: one pig-butchering intake hit; the
-near-misses V2..V5 are no hits.
+near-misses V2..V5 are no hits. C is attributed to Pig Collector Ltd, a subsidiary of Pig
+Group: the hit's organisation, rolled up to its group.
 
 Flows (USDT, 6 decimals), Flow Source Group (FS1, and FS2 of its subsidiary Flow Source Pay)
 to Flow Sink Ltd (FD1):
@@ -20,6 +21,7 @@ from tests.browser import story
 from tests.graph import typology_scenarios
 from tests.graph.scenario import Scenario
 
+COLLECTOR, PIG_GROUP = "org-pig-collector", "org-pig-group"
 SRC, SUB, DST, EMPTY = "org-flow-src", "org-flow-sub", "org-flow-dst", "org-flow-empty"
 FS1, FS2, FX, FD1 = (f"tron:{a}" for a in ("TFlowSrc01", "TFlowSub02", "TFlowMid03", "TFlowDst04"))
 
@@ -43,7 +45,16 @@ def flows() -> Scenario:
     return s
 
 
+def pig() -> Scenario:
+    s = typology_scenarios.pig()
+    s.org(COLLECTOR, "Pig Collector Ltd", "Company", sources=["test-fixture"])
+    s.org(PIG_GROUP, "Pig Group", "Company", sources=["test-fixture"])
+    s.link("SUBSIDIARY_OF", COLLECTOR, PIG_GROUP, share=100.0)
+    s.link("CONTROLLED_BY", "tron:C", COLLECTOR)
+    return s
+
+
 def write(graph: Graph) -> None:
     story.write(graph)
-    typology_scenarios.pig().write(graph)
+    pig().write(graph)
     flows().write(graph)
