@@ -1,5 +1,6 @@
-// The "Sources" tab: how fresh each source is (any reader) and, for operators, the latest
-// ingest runs (a reader asking for them would get FORBIDDEN and see nothing at all).
+// The "Sources" tab: how fresh each source is (any reader), what each source's last run
+// changed (the change log: added, updated old -> new, unasserted, retracted...) and, for
+// operators, the latest ingest runs (a reader asking for them would get FORBIDDEN).
 import { allows, gql } from "./api";
 import { clear, fmtTime, h } from "./dom";
 import type { App } from "./app";
@@ -10,6 +11,16 @@ const FRESH = `query Freshness {
 const RUNS = `query Runs {
   ingestRuns(first: 15) { edges { node { id sourceId status startedAt read written quarantined error } } }
 }`;
+
+// One source's changes since the start of its last run (a change's `at` is its run's start).
+const CHANGES = `query Changes($s: String!, $since: DateTime!) {
+  changes(sourceId: $s, since: $since, first: 20) { edges { node { kind entity label field end before after } }
+    pageInfo { hasNextPage } } }`;
+interface Change {
+  kind: string; entity: string; label: string | null; field: string | null; end: string | null;
+  before: unknown; after: unknown;
+}
+interface Changes { changes: { edges: { node: Change }[]; pageInfo: { hasNextPage: boolean } } }
 
 interface Fresh {
   source: { id: string; name: string | null; format: string | null };
@@ -25,10 +36,15 @@ export function initSources(app: App): () => Promise<void> {
   const load = () => app.run("sources", async () => {
     const d = await gql<{ sourceFreshness: Fresh[] }>(FRESH);
     const runs = allows("operator") ? (await gql<{ ingestRuns: { edges: { node: Run }[] } }>(RUNS)).ingestRuns.edges : null;
+    const changed = await Promise.all(d.sourceFreshness.map((f) => f.lastRunAt
+      ? gql<Changes>(CHANGES, { s: f.source.id, since: f.lastRunAt }).then((c) => c.changes)
+      : Promise.resolve(null)));
     clear(panel,
       h("h2", {}, "Source freshness"),
       grid(["Source", "Last success", "Age", "Status"], d.sourceFreshness.map((f) => [
         f.source.name ?? f.source.id, fmtTime(f.lastSuccessAt) || "never", age(f.ageSeconds), f.lastStatus ?? "\u2014"]), "sources-fresh"),
+      h("h3", {}, "What the last run changed"),
+      h("div", { id: "sources-changes" }, ...d.sourceFreshness.map((f, i) => lastChanges(f, changed[i]))),
       h("h3", {}, "Ingest runs"),
       runs === null
         ? h("p", { class: "muted", id: "sources-runs" }, "Ingest runs are shown to operators.")
@@ -38,6 +54,29 @@ export function initSources(app: App): () => Promise<void> {
   });
   clear(panel, h("p", { class: "muted" }, "Loading\u2026"));
   return load;
+}
+
+// A source's last-run changes as a list; a first load records none per entity (all is new).
+function lastChanges(f: Fresh, c: Changes["changes"] | null): HTMLElement {
+  const name = f.source.name ?? f.source.id;
+  const items = c?.edges.map(({ node }) => h("li", { class: "change" }, describe(node))) ?? [];
+  const more = c?.pageInfo.hasNextPage ? [h("li", { class: "muted" }, "more: scamgraph changes --source " + f.source.id)] : [];
+  return h("details", { class: "source-changes", "data-source": f.source.id, open: items.length > 0 },
+    h("summary", {}, `${name}: ${items.length ? `${items.length}${more.length ? "+" : ""} change(s)` : "no change recorded"}`),
+    h("ul", {}, ...items, ...more));
+}
+
+function describe(c: Change): string {
+  const what = c.label ? `${c.entity} (${c.label})` : c.entity;
+  const field = c.field ? ` ${c.field}` : "";
+  const end = c.end ? ` \u2192 ${c.end}` : "";
+  const values = c.kind === "updated" ? `: ${show(c.before)} \u2192 ${show(c.after)}` : "";
+  return `${c.kind} ${what}${field}${end}${values}`;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return "\u2014";
+  return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 function age(s: number | null): string {
