@@ -11,19 +11,16 @@ the time-ordered replay can be read beside what it changes.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic_graph import prepare
+from bench.graph_cli import graph_parser, prepared_graph
 from bench.trace_exposure import measure, org_seeds, wallet_seeds
 from graph import investigate
-from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import ExposureMethod
-from scamgraph.settings import load_settings
 
 
 def compare(graph: Graph, seeds: list[str], hops: int) -> None:
@@ -37,20 +34,11 @@ def compare(graph: Graph, seeds: list[str], hops: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--transfers", type=int, default=100_000)
-    parser.add_argument("--wallets", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--home", type=Path, required=True)
-    parser.add_argument("--bolt-port", type=int, required=True)
-    parser.add_argument("--skip-build", action="store_true")
+    parser = graph_parser((__doc__ or "").splitlines()[0])
     parser.add_argument("--orgs", action="store_true", help="targets are organisations")
     parser.add_argument("--hops", default="3,6", help="comma-separated max_hops to time")
     opts = parser.parse_args()
-    settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
-                             local_http_port=0, query_timeout_s=60)
-    with open_graph(settings) as graph:
-        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
+    with prepared_graph(opts) as graph:
         seeds = org_seeds(opts.runs) if opts.orgs else wallet_seeds(opts.wallets, opts.runs)
         for hops in (int(h) for h in opts.hops.split(",")):
             for method in ExposureMethod:

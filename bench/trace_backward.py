@@ -10,19 +10,16 @@ prints the mean ledger size and checks every conservation block (received = the 
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic_graph import prepare
-from bench.trace_exposure import measure, wallet_seeds
+from bench.graph_cli import trace_main
+from bench.trace_exposure import measure
 from graph import investigate
-from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import Direction, TraceMethod, TraceParams, TraceResult
-from scamgraph.settings import load_settings
 
 
 def checked(result: TraceResult) -> TraceResult:
@@ -51,24 +48,7 @@ def run_method(graph: Graph, seeds: list[str], hops: int, method: TraceMethod) -
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--transfers", type=int, default=100_000)
-    parser.add_argument("--wallets", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--hops", type=int, nargs="+", default=[3, 6])
-    parser.add_argument("--methods", nargs="+", default=["PATHS", "HAIRCUT", "FIFO"])
-    parser.add_argument("--home", type=Path, required=True)
-    parser.add_argument("--bolt-port", type=int, required=True)
-    parser.add_argument("--skip-build", action="store_true")
-    opts = parser.parse_args()
-    settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
-                             local_http_port=0, query_timeout_s=60)
-    with open_graph(settings) as graph:
-        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
-        seeds = wallet_seeds(opts.wallets, opts.runs)
-        for hops in opts.hops:
-            for name in opts.methods:
-                run_method(graph, seeds, hops, TraceMethod(name))
+    trace_main(run_method, (__doc__ or "").splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ or with --orgs organisations (20 controlled wallets each, so regions about 20 ti
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import sys
 import time
@@ -22,14 +21,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.graph_cli import graph_parser, prepared_graph
 from bench.stats import percentiles
-from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, prepare, wallet
+from bench.synthetic_graph import ORGS, WALLETS_PER_ORG, wallet
 from graph import investigate
-from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import Direction, ExposureMethod, TraceParams
 from scamgraph.errors import BudgetExceededError
-from scamgraph.settings import load_settings
 
 
 def measure(name: str, call: Callable[[str], Any], seeds: list[str]) -> None:
@@ -92,20 +90,11 @@ def org_seeds(runs: int) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--transfers", type=int, default=100_000)
-    parser.add_argument("--wallets", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--home", type=Path, required=True)
-    parser.add_argument("--bolt-port", type=int, required=True)
-    parser.add_argument("--skip-build", action="store_true")
+    parser = graph_parser((__doc__ or "").splitlines()[0])
     parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     parser.add_argument("--orgs", action="store_true", help="seeds are organisations, not wallets")
     opts = parser.parse_args()
-    settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
-                             local_http_port=0, query_timeout_s=60)
-    with open_graph(settings) as graph:
-        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
+    with prepared_graph(opts) as graph:
         seeds = org_seeds(opts.runs) if opts.orgs else wallet_seeds(opts.wallets, opts.runs)
         for name, call in cases(graph):
             if not opts.only or opts.only in name:

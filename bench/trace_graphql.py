@@ -27,16 +27,15 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.api_bench import KEY, api_env, serving
+from bench.graph_cli import bench_settings, graph_parser, prepared_graph
 from bench.stats import percentiles
-from bench.synthetic_graph import prepare
 from bench.trace_exposure import wallet_seeds
 from graph import investigate
-from graph.connect import open_graph
 from graph.db import Graph
 from graph.investigate.types import Direction, TraceMethod, TraceParams, TraceResult
 from graph.local import LocalNeo4j
 from graph.local.ports import free_port
-from scamgraph.settings import Settings, load_settings
+from scamgraph.settings import Settings
 
 Case = tuple[Direction, TraceMethod, int]
 CASES: list[Case] = [
@@ -141,18 +140,9 @@ def measure(graph: Graph, client: httpx.Client, seeds: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--transfers", type=int, default=100_000)
-    parser.add_argument("--wallets", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--home", type=Path, required=True)
-    parser.add_argument("--bolt-port", type=int, required=True)
-    parser.add_argument("--skip-build", action="store_true")
-    opts = parser.parse_args()
+    opts = graph_parser((__doc__ or "").splitlines()[0]).parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(home=opts.home, neo4j_uri="", local_bolt_port=opts.bolt_port,
-                                 local_http_port=0, query_timeout_s=60,
-                                 audit_log=Path(tmp) / "direct.jsonl")
+        settings = bench_settings(opts, audit_log=Path(tmp) / "direct.jsonl")
         started_here = LocalNeo4j(settings).pid() is None
         try:
             run(opts, settings, Path(tmp))
@@ -162,8 +152,7 @@ def main() -> None:
 
 
 def run(opts: argparse.Namespace, settings: Settings, tmp: Path) -> None:
-    with open_graph(settings) as graph:
-        prepare(graph, opts.wallets, opts.transfers, build_graph=not opts.skip_build)
+    with prepared_graph(opts, settings) as graph:
         seeds = wallet_seeds(opts.wallets, opts.runs)
         port = free_port()
         # The same query timeout as the direct calls, so neither side gives up sooner.
