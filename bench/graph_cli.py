@@ -12,7 +12,7 @@ from typing import Any
 from bench.synthetic_graph import prepare
 from graph.connect import open_graph
 from graph.db import Graph
-from graph.investigate.types import TraceMethod
+from graph.investigate.types import Direction, TraceMethod
 from scamgraph.settings import Settings, load_settings
 
 
@@ -42,7 +42,7 @@ def prepared_graph(opts: argparse.Namespace, settings: Settings | None = None
         yield graph
 
 
-def trace_main(run_method: Callable[[Graph, list[str], int, TraceMethod], None],
+def trace_main(run_method: Callable[[Graph, list[str], int, TraceMethod, Direction], None],
                description: str | None = None) -> None:
     """A trace bench: every --methods at every --hops from the same seed wallets."""
     from bench.trace_exposure import wallet_seeds
@@ -50,9 +50,11 @@ def trace_main(run_method: Callable[[Graph, list[str], int, TraceMethod], None],
     parser = graph_parser(description)
     parser.add_argument("--hops", type=int, nargs="+", default=[3, 6])
     parser.add_argument("--methods", nargs="+", default=["PATHS", "HAIRCUT", "FIFO"])
+    parser.add_argument("--backward", action="store_true", help="trace BACKWARD (sources)")
     opts = parser.parse_args()
+    direction = Direction.BACKWARD if opts.backward else Direction.FORWARD
     with prepared_graph(opts) as graph:
         seeds = wallet_seeds(opts.wallets, opts.runs)
         for hops in opts.hops:
             for name in opts.methods:
-                run_method(graph, seeds, hops, TraceMethod(name))
+                run_method(graph, seeds, hops, TraceMethod(name), direction)
