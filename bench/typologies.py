@@ -164,6 +164,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--only", action="append", default=[], help="A typology (repeatable).")
     parser.add_argument("--max-anchors", type=int, default=20_000)
+    parser.add_argument("--times-only", action="store_true", help="No recall or precision.")
     parser.add_argument("--query", action="append", default=[], help="NAME=FILE (repeatable).")
     args = parser.parse_args()
     override(args.query)
@@ -188,7 +189,8 @@ def main() -> None:
                 report = load_scenario(graph, args.out, settings)
                 result["load_seconds"] = round(time.monotonic() - began, 1)
                 result["records"] = report.records
-            result["quality"] = quality(graph, truth, args.only)
+            if not args.times_only:
+                result["quality"] = quality(graph, truth, args.only)
             if args.runs:
                 result["times"] = times(graph, truth, args.runs, args.seeds, args.only)
     finally:

@@ -30,8 +30,8 @@ WITH found[..$max_anchors] AS anchors, size(found) > $max_anchors AS cut
 CALL (anchors) {
   UNWIND anchors AS w
   WITH w WHERE NOT EXISTS { (w)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
-  // Each side is read once per wallet (pairing reads plain maps, not the store again), and a
-  // wallet with fewer than $min_repeats inflows or outflows is dropped before pairing.
+  // Each side is read once per wallet, and a wallet with fewer than $min_repeats inflows or
+  // outflows is dropped before pairing. Pairing reads plain maps, not the store again.
   CALL (w) {
     MATCH (a:Wallet)-[i:TRANSFER]->(w)
     WHERE a <> w AND i.ts IS NOT NULL AND i.amount >= $min_amount
@@ -45,14 +45,28 @@ CALL (anchors) {
     MATCH (w)-[o:TRANSFER]->(b:Wallet)
     WHERE b <> w AND o.ts IS NOT NULL
       AND ($since IS NULL OR o.ts >= $since) AND ($until IS NULL OR o.ts <= $until)
-    RETURN collect({t: o, asset: o.asset, ts: o.ts, amount: o.amount}) AS outs
+    // pos: the place in the expansion, the order the evidence lists outflows in.
+    WITH collect(o) AS read
+    UNWIND range(0, size(read) - 1) AS pos
+    WITH read[pos] AS o, pos ORDER BY o.ts
+    RETURN collect({t: o, asset: o.asset, ts: o.ts, amount: o.amount, pos: pos}) AS outs
   }
-  WITH w, ins, outs, duration({hours: $max_delay_hours}) AS delay
-  WHERE size(outs) >= $min_repeats
-  UNWIND ins AS i
-  UNWIND [o IN outs WHERE o.asset = i.asset AND o.ts >= i.ts AND o.ts <= i.ts + delay
+  WITH w, ins, outs WHERE size(outs) >= $min_repeats
+  // outs is in time order, so the outflows in [i.ts, i.ts + delay] are the slice outs[lo..hi]
+  // found by two binary searches (a hub with thousands of each is not paired all by all).
+  WITH w, ins, outs, range(0, toInteger(ceil(log(size(outs) + 1) / log(2)))) AS steps
+  UNWIND range(0, size(ins) - 1) AS n
+  WITH w, outs, steps, n, ins[n] AS i, ins[n].ts + duration({hours: $max_delay_hours}) AS latest
+  WITH w, outs, n, i,
+    reduce(s = [0, size(outs)], k IN steps | CASE WHEN s[0] >= s[1] THEN s
+      WHEN outs[(s[0] + s[1]) / 2].ts < i.ts THEN [(s[0] + s[1]) / 2 + 1, s[1]]
+      ELSE [s[0], (s[0] + s[1]) / 2] END)[0] AS lo,
+    reduce(s = [0, size(outs)], k IN steps | CASE WHEN s[0] >= s[1] THEN s
+      WHEN outs[(s[0] + s[1]) / 2].ts <= latest THEN [(s[0] + s[1]) / 2 + 1, s[1]]
+      ELSE [s[0], (s[0] + s[1]) / 2] END)[0] AS hi
+  UNWIND [o IN outs[lo..hi] WHERE o.asset = i.asset
     AND o.amount >= $pass_share * i.amount AND o.amount <= i.amount] AS o
-  WITH w, i.t AS i, o.t AS o
+  WITH w, n, o.pos AS pos, i.t AS i, o.t AS o ORDER BY n, pos
   WITH w, collect(DISTINCT i) AS ins, collect(DISTINCT o) AS outs, count(*) AS pairs
   WHERE size(ins) >= $min_repeats AND size(outs) >= $min_repeats
   RETURN collect({key: w.id, score: toFloat(pairs), anchor: w.id,
