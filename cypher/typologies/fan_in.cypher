@@ -47,27 +47,15 @@ CALL (anchors) {
     (s)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
   WITH s, sent, duration({hours: $feeder_hours}) AS back
   CALL (s, back) {
-    MATCH (:Wallet)-[f:TRANSFER]->(s)
+    OPTIONAL MATCH (:Wallet)-[f:TRANSFER]->(s)
     WHERE $feeder_hours > 0 AND f.ts IS NOT NULL AND ($until IS NULL OR f.ts <= $until)
       AND ($since IS NULL OR f.ts >= $since - back)
-    WITH f ORDER BY f.ts
     RETURN collect({asset: f.asset, ts: f.ts, amount: f.amount}) AS got
   }
-  // got is in time order, so what s got in [u.ts - back, u.ts] is the slice got[lo..hi] found
-  // by two binary searches (a hub sender is not compared all by all).
-  WITH s, sent, got, back, range(0, toInteger(ceil(log(size(got) + 1) / log(2)))) AS steps
   UNWIND sent AS u
-  WITH s, got, steps, u, u.ts - back AS earliest
-  WITH s, got, u,
-    reduce(r = [0, size(got)], k IN steps | CASE WHEN r[0] >= r[1] THEN r
-      WHEN got[(r[0] + r[1]) / 2].ts < earliest THEN [(r[0] + r[1]) / 2 + 1, r[1]]
-      ELSE [r[0], (r[0] + r[1]) / 2] END)[0] AS lo,
-    reduce(r = [0, size(got)], k IN steps | CASE WHEN r[0] >= r[1] THEN r
-      WHEN got[(r[0] + r[1]) / 2].ts <= u.ts THEN [(r[0] + r[1]) / 2 + 1, r[1]]
-      ELSE [r[0], (r[0] + r[1]) / 2] END)[0] AS hi
-  WITH u.c AS c, u.asset AS asset, u.t AS t, s, got[lo..hi] AS near, u
-  WHERE $feeder_hours = 0 OR any(f IN near WHERE f.asset = u.asset
-    AND u.amount >= $feeder_share * f.amount AND u.amount <= f.amount)
+  WITH u.c AS c, u.asset AS asset, u.t AS t, s
+  WHERE $feeder_hours = 0 OR any(f IN got WHERE f.asset = u.asset AND f.ts <= u.ts
+    AND f.ts >= u.ts - back AND u.amount >= $feeder_share * f.amount AND u.amount <= f.amount)
   WITH c, asset, t, s ORDER BY t.ts, t.id
   WITH c, asset, collect({t: t, s: s.id, ts: t.ts, amount: t.amount})[..$max_inflows] AS ins
   WHERE size(ins) >= $min_senders

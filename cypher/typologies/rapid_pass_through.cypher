@@ -53,20 +53,24 @@ CALL (anchors) {
   }
   WITH w, ins, outs WHERE size(outs) >= $min_repeats
   // outs is in time order, so the outflows in [i.ts, i.ts + delay] are the slice outs[lo..hi]
-  // found by two binary searches (a hub with thousands of each is not paired all by all).
-  WITH w, ins, outs, range(0, toInteger(ceil(log(size(outs) + 1) / log(2)))) AS steps
-  UNWIND range(0, size(ins) - 1) AS n
-  WITH w, outs, steps, n, ins[n] AS i, ins[n].ts + duration({hours: $max_delay_hours}) AS latest
-  WITH w, outs, n, i,
-    reduce(s = [0, size(outs)], k IN steps | CASE WHEN s[0] >= s[1] THEN s
-      WHEN outs[(s[0] + s[1]) / 2].ts < i.ts THEN [(s[0] + s[1]) / 2 + 1, s[1]]
-      ELSE [s[0], (s[0] + s[1]) / 2] END)[0] AS lo,
-    reduce(s = [0, size(outs)], k IN steps | CASE WHEN s[0] >= s[1] THEN s
-      WHEN outs[(s[0] + s[1]) / 2].ts <= latest THEN [(s[0] + s[1]) / 2 + 1, s[1]]
-      ELSE [s[0], (s[0] + s[1]) / 2] END)[0] AS hi
-  UNWIND [o IN outs[lo..hi] WHERE o.asset = i.asset
-    AND o.amount >= $pass_share * i.amount AND o.amount <= i.amount] AS o
-  WITH w, n, o.pos AS pos, i.t AS i, o.t AS o ORDER BY n, pos
+  // found by two binary searches (a hub with thousands of each is not paired all by all). In
+  // a subquery, so that only the pairs leave it, not the lists.
+  CALL (ins, outs) {
+    WITH range(0, toInteger(ceil(log(size(outs) + 1) / log(2)))) AS steps
+    UNWIND range(0, size(ins) - 1) AS n
+    WITH steps, n, ins[n] AS i, ins[n].ts + duration({hours: $max_delay_hours}) AS latest
+    WITH n, i,
+      reduce(s = [0, size(outs)], k IN steps | CASE WHEN s[0] >= s[1] THEN s
+        WHEN outs[(s[0] + s[1]) / 2].ts < i.ts THEN [(s[0] + s[1]) / 2 + 1, s[1]]
+        ELSE [s[0], (s[0] + s[1]) / 2] END)[0] AS lo,
+      reduce(s = [0, size(outs)], k IN steps | CASE WHEN s[0] >= s[1] THEN s
+        WHEN outs[(s[0] + s[1]) / 2].ts <= latest THEN [(s[0] + s[1]) / 2 + 1, s[1]]
+        ELSE [s[0], (s[0] + s[1]) / 2] END)[0] AS hi
+    UNWIND [o IN outs[lo..hi] WHERE o.asset = i.asset
+      AND o.amount >= $pass_share * i.amount AND o.amount <= i.amount] AS o
+    RETURN n, o.pos AS pos, i.t AS i, o.t AS o
+  }
+  WITH w, n, pos, i, o ORDER BY n, pos
   WITH w, collect(DISTINCT i) AS ins, collect(DISTINCT o) AS outs, count(*) AS pairs
   WHERE size(ins) >= $min_repeats AND size(outs) >= $min_repeats
   RETURN collect({key: w.id, score: toFloat(pairs), anchor: w.id,
