@@ -27,17 +27,20 @@ def scenario_dir(settings: Settings, seed: int, scale: int) -> Path:
 
 
 def example_queries(truth: dict[str, Any]) -> list[tuple[str, str]]:
-    """Three GraphQL queries over planted ids: a trace, an exposure, an owners query."""
+    """Three GraphQL queries over planted ids: a value trace, an exposure, an owners query."""
     ex = truth["examples"]
     return [
-        ("Where did this victim's money go? (forward trace, rolled up to groups)",
-         f'{{ trace(seeds: ["{ex["trace_victim"]}"], maxHops: 5, rollup: true) '
-         "{ organisations { id name groupName minHops amounts { asset amount } } "
-         "amountSemantics partial } }"),
-        ("What is this exchange deposit address exposed to?",
-         f'{{ exposure(target: "{ex["exposure_deposit"]}", maxHops: 3, method: HAIRCUT) '
-         "{ inflow { asset amount } categories { category directShare indirectShare } "
-         "explanation } }"),
+        ("How much of this victim's money reached whom? (HAIRCUT, rolled up to groups; "
+         "sent = attributed + still held + returned + dropped)",
+         f'{{ trace(seeds: ["{ex["trace_victim"]}"], maxHops: 6, rollup: true, '
+         "method: HAIRCUT) { organisations { id name groupName minHops "
+         "amounts { asset amount amountRaw } } conservation { asset sentRaw attributedRaw "
+         "stillHeldRaw returnedToSeedsRaw droppedMinAmountRaw droppedHopCapRaw "
+         "droppedBudgetRaw } partial } }"),
+        ("What is this exchange deposit address exposed to? (time-ordered haircut, the default)",
+         f'{{ exposure(target: "{ex["exposure_deposit"]}") '
+         "{ method timeTreatment hopCut moreHops inflow { asset amount } "
+         "categories { category directShare indirectShare } explanation } }"),
         ("Who ultimately owns this OTC desk?",
          f'{{ owners(company: "{ex["owners_company"]}") {{ ultimateOwners '
          "{ effectiveShare entity { id name } } chains { effectiveShare "

@@ -49,8 +49,12 @@ def test_the_printed_curl_examples_work_as_printed(demo_server: Server,
                                          check=True, timeout=60).stdout) for ln in lines]
     assert all("errors" not in a for a in answers), answers
     orgs = {o["name"]: o["amounts"] for o in answers[0]["data"]["trace"]["organisations"]}
-    assert orgs == {"Harbor Group": [{"asset": "USDT", "amount": 700.0}],
-                    "Kestrel Exchange": [{"asset": "USDT", "amount": 300.0}]}
+    assert orgs == {
+        "Harbor Group": [{"asset": "USDT", "amount": 700.0, "amountRaw": "700000000"}],
+        "Kestrel Exchange": [{"asset": "USDT", "amount": 300.0, "amountRaw": "300000000"}]}
+    (kept,) = answers[0]["data"]["trace"]["conservation"]
+    assert (kept["sentRaw"], kept["attributedRaw"]) == ("1000000000", "1000000000")
+    assert answers[1]["data"]["exposure"]["method"] == "HAIRCUT_TIMED"
     owners = answers[2]["data"]["owners"]["ultimateOwners"]
     assert [o["entity"]["id"] for o in owners] == ["person-wen-li"]
 
