@@ -110,7 +110,7 @@ def test_the_demo_example_queries_answer_with_planted_facts(
     trace_q, exposure_q, owners_q = (q for _, q in example_queries(truth))
     answer = run.data(trace_q)["trace"]
     victim = next(v for v in truth["victims"] if v["wallet"] == truth["examples"]["trace_victim"])
-    down = victim["downstream_haircut"]
+    down = dict(victim["downstream_haircut"])  # a copy: the truth is shared by other tests
     # Rolled up, the group counts only the victim's money entering it from outside: the escrow
     # deposit (escrow -> OTC desk is inside the group).
     down["synth-golden-meridian-group"] = down.pop("synth-meridian-guarantee")
