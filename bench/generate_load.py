@@ -26,9 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import migrate
-from graph.connect import open_graph
-from graph.local import LocalNeo4j
+from bench.local_graph import local_graph
 from graph.maintenance import clear_data
 from scamgraph.settings import load_settings
 from synth import generate
@@ -41,19 +39,11 @@ def peak_rss_mb() -> float:
 
 def run_load(out: Path, home: Path, port: int) -> dict[str, Any]:
     settings = load_settings(home=home, neo4j_uri="", local_bolt_port=port, local_http_port=0)
-    server = LocalNeo4j(settings)
-    started_here = server.pid() is None
-    server.start()
-    try:
-        with open_graph(settings, start_local=False) as graph:
-            migrate.migrate(graph)
-            clear_data(graph)
-            began = time.monotonic()
-            report = load_scenario(graph, out, settings)
-            seconds = time.monotonic() - began
-    finally:
-        if started_here:
-            server.stop()
+    with local_graph(settings) as graph:
+        clear_data(graph)
+        began = time.monotonic()
+        report = load_scenario(graph, out, settings)
+        seconds = time.monotonic() - began
     return {"load_seconds": round(seconds, 2), "records": report.records,
             "quarantined": report.quarantined, "batch_size": settings.batch_size,
             "load_rate": round(report.records / seconds)}

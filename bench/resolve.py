@@ -31,10 +31,9 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import migrate, resolve
-from graph.connect import open_graph
+from bench.local_graph import local_graph
+from graph import resolve
 from graph.db import Graph
-from graph.local import LocalNeo4j
 from graph.maintenance import clear_data
 from graph.resolve import Candidate
 from graph.resolve.candidates import record
@@ -117,21 +116,13 @@ def main() -> None:
     truth = {frozenset((a, b)) for g in groups for a in g for b in g if a < b}
     settings = load_settings(home=args.home, neo4j_uri="", local_bolt_port=args.port,
                              local_http_port=0, query_timeout_s=600.0)
-    server = LocalNeo4j(settings)
-    started_here = server.pid() is None
-    server.start()
-    try:
-        with open_graph(settings, start_local=False) as graph:
-            migrate.migrate(graph)
-            clear_data(graph)
-            began = time.monotonic()
-            load_scenario(graph, out, settings)
-            result = {"orgs": args.orgs, "seed": args.seed,
-                      "ingest_s": round(time.monotonic() - began, 1),
-                      **measure(graph, truth, args.min_score, args.runs)}
-    finally:
-        if started_here:
-            server.stop()
+    with local_graph(settings) as graph:
+        clear_data(graph)
+        began = time.monotonic()
+        load_scenario(graph, out, settings)
+        result = {"orgs": args.orgs, "seed": args.seed,
+                  "ingest_s": round(time.monotonic() - began, 1),
+                  **measure(graph, truth, args.min_score, args.runs)}
     print(f"{args.orgs} organisations, {result['records']} records, {len(truth)} true pairs; "
           f"resolve candidates {min(result['candidates_s']):.2f}-"
           f"{max(result['candidates_s']):.2f} s (resolve.load {result['load_s']:.2f} s), "

@@ -31,12 +31,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.local_graph import local_graph
 from bench.stats import percentiles
-from graph import migrate, queries
-from graph.connect import open_graph
+from graph import queries
 from graph.db import Graph
 from graph.investigate.typologies import TYPOLOGIES, TypologyHits, TypologyScope, typology_hits
-from graph.local import LocalNeo4j
 from graph.maintenance import clear_data
 from scamgraph.settings import load_settings
 from synth import generate
@@ -175,27 +174,19 @@ def main() -> None:
     # Whole-window scans take longer than an API call may; the bench measures, not refuses.
     settings = load_settings(home=args.home, neo4j_uri="", local_bolt_port=args.port,
                              local_http_port=0, query_timeout_s=args.timeout)
-    server = LocalNeo4j(settings)
-    started_here = server.pid() is None
-    server.start()
-    try:
-        with open_graph(settings, start_local=False) as graph:
-            migrate.migrate(graph)
-            result: dict[str, Any] = {"scale": args.scale, "seed": args.seed,
-                                      "max_anchors": args.max_anchors}
-            if not args.skip_load:
-                clear_data(graph)
-                began = time.monotonic()
-                report = load_scenario(graph, args.out, settings)
-                result["load_seconds"] = round(time.monotonic() - began, 1)
-                result["records"] = report.records
-            if not args.times_only:
-                result["quality"] = quality(graph, truth, args.only)
-            if args.runs:
-                result["times"] = times(graph, truth, args.runs, args.seeds, args.only)
-    finally:
-        if started_here:
-            server.stop()
+    with local_graph(settings) as graph:
+        result: dict[str, Any] = {"scale": args.scale, "seed": args.seed,
+                                  "max_anchors": args.max_anchors}
+        if not args.skip_load:
+            clear_data(graph)
+            began = time.monotonic()
+            report = load_scenario(graph, args.out, settings)
+            result["load_seconds"] = round(time.monotonic() - began, 1)
+            result["records"] = report.records
+        if not args.times_only:
+            result["quality"] = quality(graph, truth, args.only)
+        if args.runs:
+            result["times"] = times(graph, truth, args.runs, args.seeds, args.only)
     print(json.dumps(result))
 
 
