@@ -113,6 +113,14 @@ class Settings(BaseSettings):
     # Days the change log (what each ingest run changed) is kept; older entries are pruned at
     # the end of each run.
     changes_retention_days: int = Field(default=90, ge=1)
+    # Spark master of `scamgraph spark ...`: local[*] runs in this process's JVM on every core;
+    # spark://host:7077, yarn or k8s://https://host run the same jobs on a cluster.
+    spark_master: str = "local[*]"
+    # Driver memory of a Spark session started here (a local master runs its executors in it).
+    spark_driver_memory: str = "2g"
+    # Shuffle partitions of a Spark session; 0 means twice the local cores for local masters
+    # (Spark's own default of 200 costs more in task overhead than it saves on one machine).
+    spark_shuffle_partitions: int = Field(default=0, ge=0)
     # Log level for the CLI and the app.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -18,6 +18,7 @@ from scamgraph.cli.ingest import ingest
 from scamgraph.cli.jobs import jobs
 from scamgraph.cli.resolve import resolve_group
 from scamgraph.cli.serve import serve
+from scamgraph.cli.spark import spark
 from scamgraph.cli.typologies import typologies
 from scamgraph.errors import ScamgraphError
 
@@ -36,6 +37,7 @@ cli.add_command(ingest)
 cli.add_command(jobs)
 cli.add_command(resolve_group)
 cli.add_command(serve)
+cli.add_command(spark)
 cli.add_command(typologies)
 
 
