@@ -11,14 +11,7 @@ from pathlib import Path
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
-from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -31,7 +24,7 @@ from api.resolvers.operations import OperationQueries
 from api.resolvers.resolution import ResolutionMutations, ResolutionQueries
 from api.resolvers.typologies import TypologyQueries
 from api.types.records import ENTITY_TYPES
-from api.validation import CachedParse, CachedValidation, RequestRules
+from api.validation import CachedParse, RuleCache, cached_validation
 from scamgraph.settings import Settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
@@ -46,23 +39,15 @@ class Schema(strawberry.Schema):
         """Expected errors are answers, not log noise; ErrorCodes logs the unexpected ones."""
 
 
-def _introspection(ctx: IgnoreContext) -> bool:
-    return ctx.field_name.startswith("__")
-
-
 def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Limits from settings, as factories (one fresh extension per request)."""
     exts: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         CachedParse,  # after the token limit: it sets the parse options the cache keys on
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_introspection),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        RequestRules,
-        CachedValidation,
+        # Depth, aliases, roles, cost and the standard rules, cached by what they depend on.
+        cached_validation(RuleCache(settings)),
         ErrorCodes,
     ]
-    if not settings.introspection:
-        exts.insert(0, DisableIntrospection)
     return exts
 
 

@@ -1,43 +1,31 @@
-"""Parsing and validation per request: a cache for what depends on the document only.
+"""Parsing and validation per request: caches for what does not change between requests.
 
-A document is parsed once per (text, token limit). The standard rules depend only on the
-document, so their errors are cached by query text; the rules that depend on who asks, with
-which variables, under which settings (role, cost, depth, aliases, introspection) run on
-every request.
+A document is parsed once per (text, token limit). Validation errors are cached by what they
+depend on (RuleCache); only the cost rule, which reads the variables, runs on every request.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-from graphql import GraphQLError, GraphQLSchema, parse, specified_rules, validate
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, specified_rules, validate
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from api.auth import Role
 from api.context import Context
 from api.limits import cost_rule, role_rule
+from scamgraph.settings import Settings
 
 DOCUMENT_RULES = (*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule)
-
-
-class RequestRules(SchemaExtension):
-    """Adds the caller's role rule and the cost rule to this request's validation."""
-
-    def on_operation(self) -> Iterator[None]:
-        ctx = self.execution_context.context
-        limit = ctx.settings.max_query_cost if isinstance(ctx, Context) else 0
-        max_bytes = ctx.settings.max_result_bytes if isinstance(ctx, Context) else 0
-        role = ctx.principal.role if isinstance(ctx, Context) else None
-        variables = self.execution_context.variables or {}
-        self.execution_context.validation_rules = (
-            *self.execution_context.validation_rules,
-            role_rule(role), cost_rule(limit, variables, role, max_bytes),
-        )
-        yield
-
 
 _parse = functools.lru_cache(maxsize=512)(parse)
 
@@ -56,19 +44,61 @@ class CachedParse(SchemaExtension):
         yield
 
 
-@functools.lru_cache(maxsize=512)
-def _document_errors(schema: GraphQLSchema, query: str) -> tuple[GraphQLError, ...]:
-    return tuple(validate(schema, _parse(query), DOCUMENT_RULES))
+def _introspection(ctx: IgnoreContext) -> bool:
+    return ctx.field_name.startswith("__")
 
 
-class CachedValidation(SchemaExtension):
-    """Document-only rules from the cache, request rules fresh; strawberry's own pass is skipped."""
+class RuleCache:
+    """Validation errors cached by what they depend on, for one deployment's settings.
 
-    def on_validate(self) -> Iterator[None]:
-        ec = self.execution_context
-        if ec.query is not None and ec.graphql_document is not None:
-            schema = ec.schema._schema
-            fresh = [r for r in ec.validation_rules if r not in DOCUMENT_RULES]
-            ec.pre_execution_errors = [*_document_errors(schema, ec.query),
-                                       *validate(schema, ec.graphql_document, fresh)]
-        yield
+    The standard rules, the depth and alias limits and the introspection switch depend on
+    the document only (the limits are the deployment's): cached by query text. The role
+    rule depends on the document and the caller's role: cached by (text, role). The cost
+    rule reads the variables (sizes, hops), so it runs on every request, and only on a
+    valid document.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.document_rules = (
+            *DOCUMENT_RULES,
+            depth_validator(settings.max_query_depth, _introspection),
+            alias_validator(settings.max_aliases),
+            *(() if settings.introspection else (NoSchemaIntrospectionCustomRule,)),
+        )
+        self.document = functools.lru_cache(maxsize=512)(self._document)
+        self.by_role = functools.lru_cache(maxsize=2048)(self._by_role)
+
+    def _document(self, schema: GraphQLSchema, query: str) -> tuple[GraphQLError, ...]:
+        return tuple(validate(schema, _parse(query), self.document_rules))
+
+    def _by_role(self, schema: GraphQLSchema, query: str,
+                 role: Role | None) -> tuple[GraphQLError, ...]:
+        return tuple(validate(schema, _parse(query), [role_rule(role)]))
+
+    def errors(self, schema: GraphQLSchema, query: str, document: DocumentNode,
+               ctx: object, variables: Mapping[str, Any]) -> list[GraphQLError]:
+        role = ctx.principal.role if isinstance(ctx, Context) else None
+        found = [*self.document(schema, query), *self.by_role(schema, query, role)]
+        if found:  # an invalid document is not costed (its fields may not even exist)
+            return found
+        # The cost limits are the request's (its context's settings), like the role.
+        limits = ctx.settings if isinstance(ctx, Context) else None
+        rule = cost_rule(limits.max_query_cost if limits else 0, variables, role,
+                         limits.max_result_bytes if limits else 0)
+        return list(validate(schema, document, [rule]))
+
+
+def cached_validation(cache: RuleCache) -> type[SchemaExtension]:
+    """The validation step answered from `cache`; strawberry's own pass is skipped."""
+
+    class CachedValidation(SchemaExtension):
+        def on_validate(self) -> Iterator[None]:
+            ec = self.execution_context
+            if ec.query is not None and ec.graphql_document is not None:
+                ec.pre_execution_errors = cache.errors(
+                    ec.schema._schema, ec.query, ec.graphql_document, ec.context,
+                    ec.variables or {})
+            yield
+
+    return CachedValidation
