@@ -69,10 +69,9 @@ class Load:
         if not isinstance(rec, TransferRecord):
             raise ValidationError(f"{self.given.name}: format {self.summary.format} gave a "
                                   f"{type(rec).__name__}; bulk loads take transfers only")
-        if ARRAY_DELIMITER in rec.asset:
-            raw = json.dumps({"id": rec.id, "asset": rec.asset}, ensure_ascii=False)
-            self.quarantine.add(Rejected(rec.position, raw, "asset symbol contains U+001F, the "
-                                         "bulk format's list separator; ingest without --bulk"))
+        refused = bulk_refusal(rec)
+        if refused is not None:
+            self.quarantine.add(refused)
             return None
         return rec
 
@@ -97,6 +96,21 @@ class Load:
         return recorder.writes
 
 
+def bulk_refusal(rec: TransferRecord) -> Rejected | None:
+    """Why the importer's CSV cannot carry `rec` (a merge run can), or None."""
+    if ARRAY_DELIMITER in rec.asset:
+        raw = json.dumps({"id": rec.id, "asset": rec.asset}, ensure_ascii=False)
+        return Rejected(rec.position, raw, "asset symbol contains U+001F, the bulk format's "
+                        "list separator; ingest without --bulk")
+    return None
+
+
+def merged_rejection(transfer_id: str) -> Rejected:
+    """The quarantine entry of a transfer staged twice in one bulk load (its later copy)."""
+    reason = "duplicate of a transfer staged earlier in this bulk load"
+    return Rejected(f"transfer {transfer_id}", json.dumps({"id": transfer_id}), reason)
+
+
 class _Recorder:
     def __init__(self) -> None:
         self.writes: list[dict[str, Any]] = []
@@ -114,8 +128,6 @@ def quarantine_merged(loads: Sequence[Load], merged: list[dict[str, Any]]) -> No
             load = by_source.get(sources[0]) if sources else None
             if load is None:
                 continue
-            reason = "duplicate of a transfer staged earlier in this bulk load"
-            load.quarantine.add(Rejected(f"transfer {row['id']}", json.dumps({"id": row["id"]}),
-                                         reason))
+            load.quarantine.add(merged_rejection(row["id"]))
             s = load.summary
             s.quarantined, s.written, s.created = s.quarantined + 1, s.written - 1, s.created - 1

@@ -8,6 +8,8 @@
 3. every file is read once: rejected records go to its quarantine, accepted transfers to the
    staging CSV, their wallets to the aggregate (ingest/bulk/stage.py); then the store is set
    aside and `neo4j-admin database import full` builds the new one (graph/local/importer.py);
+   with `staged=DIR` (`ingest --bulk --staged`) the files were staged by `scamgraph spark
+   stage` and are only checked here (ingest/bulk/staged.py), the rest is the same;
 4. the server starts on it, the schema is re-created in one transaction (transfers imported
    twice are merged and quarantined if the uniqueness constraint finds any), the bookkeeping
    written back, and each file gets its Source and a closed IngestRun, as in a merge run.
@@ -42,8 +44,9 @@ from graph.carryover import (
 )
 from graph.connect import open_graph
 from graph.local import LocalNeo4j
-from graph.local.importer import StoreSwap
+from graph.local.importer import ImportFiles, StoreSwap
 from ingest.bulk.load import Load, quarantine_merged
+from ingest.bulk.staged import StagedLoad, import_files, read_staged
 from ingest.bulk.worker import StagingProcess
 from ingest.runner import Progress
 from ingest.summary import RunSummary
@@ -62,12 +65,18 @@ class BulkInput:
     options: dict[str, str] = field(default_factory=dict)
 
 
-def check_inputs(settings: Settings, inputs: Sequence[BulkInput]) -> None:
+def check_inputs(settings: Settings, inputs: Sequence[BulkInput],
+                 staged: Path | None = None) -> None:
     """Refuse what a bulk load cannot do, before anything starts."""
     if settings.neo4j_uri:
         raise ValidationError(
             "a bulk load needs the local server: SCAMGRAPH_NEO4J_URI points elsewhere",
             hint="ingest without --bulk to merge into a remote server")
+    if staged is not None:
+        if inputs:
+            raise ValidationError("a staged directory is loaded on its own, without files")
+        read_staged(staged)  # its layout, before the server is touched
+        return
     if not inputs:
         raise ValidationError("a bulk load needs at least one file")
     for item in inputs:
@@ -78,9 +87,10 @@ def check_inputs(settings: Settings, inputs: Sequence[BulkInput]) -> None:
 
 
 def run_bulk(settings: Settings, inputs: Sequence[BulkInput], *,
-             progress: Progress | None = None) -> list[RunSummary]:
-    check_inputs(settings, inputs)
-    return _Bulk(settings, progress).run(inputs)
+             progress: Progress | None = None, staged: Path | None = None) -> list[RunSummary]:
+    """`staged`: a directory `scamgraph spark stage` wrote, imported instead of `inputs`."""
+    check_inputs(settings, inputs, staged)
+    return _Bulk(settings, progress, staged).run(inputs)
 
 
 class _Bulk:
@@ -88,8 +98,9 @@ class _Bulk:
     stopped while the files are staged), so until the import it is untouched; the Sources and
     IngestRuns are written after the import, or into the old store again if the load fails."""
 
-    def __init__(self, settings: Settings, progress: Progress | None) -> None:
-        self.settings, self.progress = settings, progress
+    def __init__(self, settings: Settings, progress: Progress | None,
+                 staged: Path | None = None) -> None:
+        self.settings, self.progress, self.staged = settings, progress, staged
         self.server = LocalNeo4j(settings)
         self.graph = open_graph(settings)
         self.workdir = settings.home / "staging" / uuid.uuid4().hex
@@ -114,17 +125,20 @@ class _Bulk:
         staging: StagingProcess | None = None
         try:
             self.workdir.mkdir(parents=True)
-            staging = StagingProcess(self.workdir, datetime.now(UTC))
-            for number, item in enumerate(inputs):
-                self.loads.append(Load(item.fmt, item.source, item.options, self.settings,
-                                       self.workdir / f"input-{number}"))
-                self.loads[-1].stage(staging, self.progress)
-            files = staging.files()
+            if self.staged is not None:
+                files, count = self._staged_files(self.staged)
+            else:
+                staging = StagingProcess(self.workdir, datetime.now(UTC))
+                for number, item in enumerate(inputs):
+                    self.loads.append(Load(item.fmt, item.source, item.options, self.settings,
+                                           self.workdir / f"input-{number}"))
+                    self.loads[-1].stage(staging, self.progress)
+                files, count = staging.files(), staging.staged
             stopper.join()
             self._journal_runs(swap, "stopped")
             swap.set_aside()
             if self.progress:
-                self.progress("import", staging.staged)
+                self.progress("import", count)
             swap.run_import(files, timeout_s=self.settings.query_timeout_s * IMPORT_TIMEOUT_FACTOR)
             self._reopen()
             swap.record("restarted")
@@ -147,6 +161,12 @@ class _Bulk:
             shutil.rmtree(self.workdir, ignore_errors=True)
         swap.keep()
         return [load.summary for load in self.loads]
+
+    def _staged_files(self, folder: Path) -> tuple[ImportFiles, int]:
+        """The staging done elsewhere: its inputs as loads, its files for the importer."""
+        staged = read_staged(folder)
+        self.loads = [StagedLoad(self.settings, folder, item) for item in staged.inputs]
+        return import_files(folder, staged), sum(item.written for item in staged.inputs)
 
     def _journal_runs(self, swap: StoreSwap, step: str) -> None:
         """The Sources and IngestRuns a recovery records if it completes this load."""

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from graph.local.importer import ARRAY_DELIMITER, ImportFiles
 from graph.model.addresses import EVM_CHAINS, eip55
-from ingest.bulk.wallets import WalletAggregate
+from ingest.bulk.wallets import WalletAggregate, WalletRow
 from ingest.records import TransferRecord
 from ingest.rows import epoch_ms, scaled
 
@@ -66,6 +66,30 @@ def _blank(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def transfer_line(start: str, end: str, chain: str, tx: str, index: int, asset: str,
+                  token: str | None, raw: str, decimals: int | None, block: int | None,
+                  ts: str) -> str:
+    """A transfer's CSV fields up to its timestamp (the run's time and sources follow)."""
+    amount = scaled(raw, decimals)
+    return (f"{start},{end},TRANSFER,{chain}:{tx}:{index},{chain},{tx},{index},"
+            f"{quoted(asset)},{_blank(token)},{raw},{_blank(decimals)},"
+            f"{'' if amount is None else repr(amount)},{_blank(block)},{ts}")
+
+
+def transfer_tail(now: str, source_id: str) -> str:
+    """The end of a transfer line: first and last seen (the run's time), its source."""
+    return f",{now},{now},{quoted(source_id)}\n"
+
+
+def wallet_fields(row: WalletRow, now: str) -> list[Any]:
+    """A wallet's CSV fields, from its aggregate; `now` is the run's time."""
+    key, chain, address, first, last, assets, sources = row
+    display = eip55(address) if chain in EVM_CHAINS else address
+    return [key, WALLET_LABELS, chain, address, display, now, now,
+            ARRAY_DELIMITER.join(sources), iso_ms(first), iso_ms(last),
+            ARRAY_DELIMITER.join(assets)]
+
+
 class Staging:
     """Transfers of one bulk load (possibly several files, each with its own Source)."""
 
@@ -86,7 +110,7 @@ class Staging:
 
     def add_rows(self, rows: list[StageRow], source_id: str) -> None:
         """Stage accepted transfers (as `stage_row` tuples) from the Source `source_id`."""
-        tail = f",{self.now},{self.now},{quoted(source_id)}\n"
+        tail = transfer_tail(self.now, source_id)
         plain: list[str] = []
         broken: list[str] = []  # lines whose asset holds a line break
         add = self.wallets.add
@@ -94,11 +118,8 @@ class Staging:
             start, end = f"{chain}:{frm}", f"{chain}:{to}"
             add(start, chain, frm, ms, asset, source_id)
             add(end, chain, to, ms, asset, source_id)
-            amount = scaled(raw, decimals)
-            line = (f"{start},{end},TRANSFER,{chain}:{tx}:{index},{chain},{tx},{index},"
-                    f"{quoted(asset)},{_blank(token)},{raw},{_blank(decimals)},"
-                    f"{'' if amount is None else repr(amount)},{_blank(block)},{self._ts(ms)}"
-                    + tail)
+            line = transfer_line(start, end, chain, tx, index, asset, token, raw, decimals,
+                                 block, self._ts(ms)) + tail
             (broken if "\n" in asset or "\r" in asset else plain).append(line)
         self._plain.write("".join(plain))
         if broken:
@@ -136,10 +157,8 @@ class Staging:
         return ImportFiles(nodes=[wallets], relationships=relationships, multiline=multiline)
 
     def _wallet_rows(self) -> Iterator[list[Any]]:
-        join = ARRAY_DELIMITER.join
-        for key, chain, address, first, last, assets, sources in self.wallets.rows():
-            display = eip55(address) if chain in EVM_CHAINS else address
-            text = join(assets)
+        for row in self.wallets.rows():
+            fields = wallet_fields(row, self.now)
+            text = fields[-1]
             self._wallet_breaks = self._wallet_breaks or "\n" in text or "\r" in text
-            yield [key, WALLET_LABELS, chain, address, display, self.now, self.now,
-                   join(sources), iso_ms(first), iso_ms(last), text]
+            yield fields

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ingest.records import LinkRecord, NodeRecord, Record, Rejected
 from scamgraph.errors import InputError
@@ -95,23 +95,29 @@ def _int_or_text(digits: str) -> int | str:
 def lines(src: SourceInput) -> Iterator[tuple[int, str] | Rejected]:
     """Numbered text lines (1-based, newline stripped); a line that is not UTF-8 is rejected."""
     with src.path.open("rb") as fh:
-        number = 0
-        while blob := fh.readline(MAX_LINE_BYTES + 1):
-            number += 1
-            if len(blob) > MAX_LINE_BYTES and not blob.endswith(b"\n"):
-                _skip_line(fh)
-                reason = f"line longer than {MAX_LINE_BYTES} bytes"
-                yield rejected(f"line {number}", blob[:MAX_RAW].decode("utf-8", "replace"), reason)
-                continue
-            try:
-                text = blob.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                shown = blob.decode("utf-8", "replace")
-                yield rejected(f"line {number}", shown, f"not UTF-8: {exc.reason}")
-                continue
-            if number == 1:
-                text = text.removeprefix("\ufeff")
-            yield number, text.rstrip("\r\n")
+        yield from numbered_lines(fh)
+
+
+def numbered_lines(fh: io.BufferedReader, number: int = 0, end: int | None = None
+                   ) -> Iterator[tuple[int, str] | Rejected]:
+    """`lines` from `fh`'s position up to byte `end` (a line start), the first numbered
+    `number + 1`: a part of a file read on its own (spark/stage.py) gives the same items."""
+    while (end is None or fh.tell() < end) and (blob := fh.readline(MAX_LINE_BYTES + 1)):
+        number += 1
+        if len(blob) > MAX_LINE_BYTES and not blob.endswith(b"\n"):
+            _skip_line(fh)
+            reason = f"line longer than {MAX_LINE_BYTES} bytes"
+            yield rejected(f"line {number}", blob[:MAX_RAW].decode("utf-8", "replace"), reason)
+            continue
+        try:
+            text = blob.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            shown = blob.decode("utf-8", "replace")
+            yield rejected(f"line {number}", shown, f"not UTF-8: {exc.reason}")
+            continue
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        yield number, text.rstrip("\r\n")
 
 
 def _skip_line(fh: io.BufferedReader) -> None:
@@ -124,26 +130,35 @@ def json_lines(src: SourceInput) -> Iterator[tuple[str, dict[str, Any]] | Reject
     """JSON objects one per line, with position; InputError when no line at all is JSON."""
     parsed = seen = 0
     for item in lines(src):
-        if isinstance(item, Rejected):
-            seen += 1
-            yield item
-            continue
-        number, text = item
-        if not text.strip():
+        value = json_object(item)
+        if value is None:
             continue
         seen += 1
-        try:
-            value = loads(text)
-        except json.JSONDecodeError as exc:
-            yield rejected(f"line {number}", text, f"not JSON: {exc.msg} at column {exc.colno}")
-            continue
-        if not isinstance(value, dict):
-            yield rejected(f"line {number}", text, "not a JSON object")
-            continue
-        parsed += 1
-        yield f"line {number}", value
+        if not isinstance(value, Rejected):
+            parsed += 1
+        yield value
     if seen and not parsed:
-        raise InputError(f"{src.name}: no line is a JSON object", hint="is this a JSON-lines file?")
+        raise InputError(no_json_message(src.name), hint="is this a JSON-lines file?")
+
+
+def no_json_message(name: str) -> str:
+    return f"{name}: no line is a JSON object"
+
+
+def json_object(item: tuple[int, str] | Rejected) -> tuple[str, dict[str, Any]] | Rejected | None:
+    """One item of `lines` as a positioned JSON object, a Rejected, or None (a blank line)."""
+    if isinstance(item, Rejected):
+        return item
+    number, text = item
+    if not text.strip():
+        return None
+    try:
+        value = loads(text)
+    except json.JSONDecodeError as exc:
+        return rejected(f"line {number}", text, f"not JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(value, dict):
+        return rejected(f"line {number}", text, "not a JSON object")
+    return f"line {number}", value
 
 
 Row = tuple[str, dict[str, str]] | Rejected
@@ -152,9 +167,7 @@ Row = tuple[str, dict[str, str]] | Rejected
 def csv_rows(src: SourceInput, required: Iterable[str]) -> Iterator[Row]:
     """CSV rows with a header as dicts; InputError when the header lacks a required column."""
     with src.path.open("rb") as raw:
-        # surrogateescape lets one bad row be rejected instead of failing the whole file.
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        reader = csv.DictReader(text)
+        reader = csv.DictReader(csv_text(raw))
         try:
             header = reader.fieldnames
         except csv.Error as exc:
@@ -165,11 +178,24 @@ def csv_rows(src: SourceInput, required: Iterable[str]) -> Iterator[Row]:
                 f"{src.name}: CSV header lacks column(s) {sorted(missing)}",
                 hint=f"header found: {reader.fieldnames}",
             )
-        for row in csv_records(reader, src.name):
-            yield row if isinstance(row, Rejected) else next(_checked_row(reader.line_num, row))
+        yield from checked_rows(reader, src.name)
 
 
-def csv_records(reader: Iterator[Any], name: str) -> Iterator[Any]:
+def csv_text(raw: IO[bytes]) -> io.TextIOWrapper:
+    """CSV bytes as text for the csv module."""
+    # surrogateescape lets one bad row be rejected instead of failing the whole file.
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+def checked_rows(reader: csv.DictReader[str], name: str, offset: int = 0) -> Iterator[Row]:
+    """The rows of `csv_rows` after its header; line numbers `offset` further on (a part of a
+    file read on its own, spark/stage.py)."""
+    for row in csv_records(reader, name, offset):
+        yield row if isinstance(row, Rejected) else next(
+            _checked_row(reader.line_num + offset, row))
+
+
+def csv_records(reader: Iterator[Any], name: str, offset: int = 0) -> Iterator[Any]:
     """The rows of a csv reader; a row the csv module refuses (a field over its size limit, a
     NUL byte) is Rejected with its line, and reading goes on from the next line."""
     while True:
@@ -178,7 +204,8 @@ def csv_records(reader: Iterator[Any], name: str) -> Iterator[Any]:
         except StopIteration:
             return
         except csv.Error as exc:
-            line = getattr(reader, "line_num", "?")
+            line = getattr(reader, "line_num", None)
+            line = "?" if line is None else line + offset
             yield rejected(f"line {line}", "", f"{name}: CSV row refused: {exc}")
             continue
         yield row

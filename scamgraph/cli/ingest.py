@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import click
 
@@ -31,24 +32,32 @@ def parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMAT_MODULES)))
-@click.argument("sources", metavar="PATH|URL|-...", nargs=-1, required=True)
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMAT_MODULES)),
+                required=False)
+@click.argument("sources", metavar="PATH|URL|-...", nargs=-1)
 @click.option("--dry-run", is_flag=True, help="Validate and write the quarantine only.")
 @click.option("--bulk", is_flag=True,
               help="First load of chain transfers into a graph without entities, through "
                    "Neo4j's offline importer (local server only; it restarts).")
+@click.option("--staged", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              help="With --bulk: import a directory `scamgraph spark stage` wrote, "
+                   "instead of FORMAT and files.")
 @click.option("--max-quarantined", metavar="N|P%",
               help="Fail the run, writing nothing, when more than N records (or P% of those "
                    "read) are quarantined.")
 @click.option("--option", "-o", "pairs", multiple=True, metavar="KEY=VALUE",
               help="A format option, e.g. -o chain=polygon (repeatable).")
-def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
-           pairs: tuple[str, ...], max_quarantined: str | None) -> None:
+def ingest(fmt: str | None, sources: tuple[str, ...], dry_run: bool, bulk: bool,
+           staged: Path | None, pairs: tuple[str, ...], max_quarantined: str | None) -> None:
     """Ingest each SOURCE (a file, an http(s) URL or - for stdin) in FORMAT.
 
     Rejected records go to a quarantine report; one JSON summary line is printed per source.
     """
     settings, options = get_settings(), parse_options(pairs)
+    if staged is not None and not bulk:
+        raise click.UsageError("--staged is a bulk load: give --bulk too")
+    if staged is None and (fmt is None or not sources):
+        raise click.UsageError(f"Missing argument '{'PATH|URL|-...' if fmt else 'FORMAT'}'.")
     if bulk and max_quarantined:
         raise click.UsageError("--max-quarantined is not applied by --bulk")
     if bulk and dry_run:
@@ -56,9 +65,11 @@ def ingest(fmt: str, sources: tuple[str, ...], dry_run: bool, bulk: bool,
     with progress_bar(sys.stdout.isatty(), sources) as out:
         progress = out.progress
         if bulk:
-            inputs = [BulkInput(fmt, source, options) for source in sources]
-            summaries: Iterable[RunSummary] = run_bulk(settings, inputs, progress=progress)
+            inputs = [BulkInput(fmt or "", source, options) for source in sources]
+            summaries: Iterable[RunSummary] = run_bulk(settings, inputs, progress=progress,
+                                                       staged=staged)
         else:
+            assert fmt is not None  # checked above: only --staged goes without it
             summaries = _merge(settings, fmt, sources, dry_run, options, progress,
                                max_quarantined)
         for summary in summaries:  # printed as each run ends

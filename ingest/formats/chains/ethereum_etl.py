@@ -60,11 +60,15 @@ def read(src: SourceInput) -> Iterator[Item]:
         if isinstance(item, Rejected):
             yield item
             continue
-        position, row = item
-        try:
-            yield transfer(chain, row, tokens, position)
-        except (ValueError, TypeError) as exc:
-            yield rejected(position, row, str(exc))
+        yield row_item(chain, item[1], tokens, item[0])
+
+
+def row_item(chain: str, row: Mapping[str, Any], tokens: TokenLookup, position: str) -> Item:
+    """One row as a transfer, or Rejected with the reason (also per part, spark/read.py)."""
+    try:
+        return transfer(chain, row, tokens, position)
+    except (ValueError, TypeError) as exc:
+        return rejected(position, row, str(exc))
 
 
 def _is_csv(src: SourceInput) -> bool:
