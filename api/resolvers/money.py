@@ -10,6 +10,7 @@ import strawberry
 from api.auth import Role
 from api.context import Info
 from api.limits import guard, hops_cost
+from api.selection import selects
 from api.types.exposure import Exposure, ExposureMethodEnum
 from api.types.flows import Flow, GroupByEnum
 from api.types.trace import DirectionEnum, Trace, TraceMethodEnum
@@ -39,7 +40,10 @@ class MoneyQueries:
             seeds=tuple(seeds), direction=direction, max_hops=max_hops, since=since, until=until,
             min_amount=min_amount, assets=tuple(assets or ()), time_ordered=time_ordered,
             stop_at=tuple(stop_at or ()), rollup=rollup, max_paths=max_paths,
-            expand_supernodes=expand_supernodes, evidence_per_entity=evidence_per_entity,
+            expand_supernodes=expand_supernodes,
+            # Evidence paths only when the query reads them (building them is most of a
+            # large trace's conversion work).
+            evidence_per_entity=evidence_per_entity if _reads_evidence(info) else 0,
             supernode_degree=info.context.settings.supernode_degree, method=method,
         )
         ctx = info.context
@@ -64,3 +68,7 @@ class MoneyQueries:
         ctx = info.context
         res = await ctx.call(investigate.flows, ctx.graph, from_, to, max_hops, group_by)
         return Flow.from_record(res)
+
+
+def _reads_evidence(info: Info) -> bool:
+    return selects(info, "organisations", "evidence") or selects(info, "unattributed", "evidence")

@@ -57,6 +57,21 @@ def test_trace_rolls_up_to_the_group(gql: Executor, graph: Graph) -> None:
     assert group["pathCount"] == 2
 
 
+def test_evidence_is_built_only_when_the_query_reads_it(gql: Executor, graph: Graph) -> None:
+    trace_scenario().write(graph)
+    # The same evidence asked for through a fragment and an inline fragment; and not at all.
+    by_fragment = """query { trace(seeds: ["tron:V"], maxHops: 3, minAmount: 10, assets: ["USDT"])
+      { ...Orgs } } fragment Orgs on Trace { organisations { id ... on OrganisationReach {
+        evidence { hops { tx } } } } }"""
+    [pay, _] = gql.data(by_fragment, Role.ANALYST)["trace"]["organisations"]
+    assert [h["tx"] for h in pay["evidence"][0]["hops"]] == ["t1", "t2", "t5"]
+    plain = gql.data(TRACE, Role.ANALYST, rollup=False)["trace"]["organisations"]
+    without = """query { trace(seeds: ["tron:V"], maxHops: 3, minAmount: 10, assets: ["USDT"])
+      { organisations { id pathCount } } }"""
+    orgs = gql.data(without, Role.ANALYST)["trace"]["organisations"]
+    assert [(o["id"], o["pathCount"]) for o in orgs] == [(o["id"], o["pathCount"]) for o in plain]
+
+
 def test_trace_entities_load_in_one_batch(gql: Executor, graph: Graph) -> None:
     trace_scenario().write(graph)
     gql.data(TRACE, Role.ANALYST, rollup=True)
