@@ -8,9 +8,9 @@ jobs and the API beats duplicating it for the async driver.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
@@ -37,6 +37,9 @@ class Context:
     # Set when execution starts: a request that never ran is a request error (HTTP 4xx).
     executed: bool = False
     graph_calls: list[str] = field(default_factory=list)
+    # Further per-request DataLoaders, made on first use by the field that batches (e.g. one
+    # per argument set of Wallet.transfers).
+    loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
 
     async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a sync graph function off the event loop."""

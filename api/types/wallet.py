@@ -43,13 +43,12 @@ class Wallet(Entity):
         min_amount: float | None = None, assets: list[str] | None = None, first: int = 20,
         after: str | None = None, oldest_first: bool = False,
     ) -> Annotated[WalletTransferConnection, LAZY]:
-        from api.types.wallet_pages import WalletTransferConnection
-        from graph.investigate import wallet_transfers
+        from api.types.wallet_pages import WalletTransferConnection, transfer_pages
 
-        ctx = info.context
-        page = await ctx.call(wallet_transfers, ctx.graph, str(self.id), direction or "BOTH",
-                              since, until, min_amount, assets or (), first, after,
-                              not oldest_first)
+        # Batched: every wallet asking for the same page in this request shares one query.
+        key = (direction or "BOTH", since, until, min_amount, tuple(assets or ()), first, after,
+               not oldest_first)
+        page = await transfer_pages(info.context, key).load(str(self.id))
         return WalletTransferConnection.from_record(page, after)
 
     @classmethod

@@ -3,18 +3,42 @@ Relay connections."""
 
 from __future__ import annotations
 
-import strawberry
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
-from api.context import Info
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from api.context import Context, Info
 from api.types.common import PageInfo, offset_cursors
 from api.types.entity import Entity
 from api.types.records import load_entity
 from api.types.transfer import Transfer
 from graph.investigate.wallet_transfers import TransferDirection as Way
-from graph.investigate.wallet_transfers import TransferPage, WalletIdPage
+from graph.investigate.wallet_transfers import TransferPage, WalletIdPage, wallets_transfers
 
 TransferDirection = strawberry.enum(Way, name="TransferDirection",
                                     description="OUT: sent by the wallet; IN: received; BOTH.")
+
+
+# Wallet.transfers' arguments: direction, since, until, minAmount, assets, first, after, newest.
+PageKey = tuple[Any, datetime | None, datetime | None, float | None, tuple[str, ...], int,
+                str | None, bool]
+
+
+def transfer_pages(ctx: Context, key: PageKey) -> DataLoader[str, TransferPage]:
+    """The request's loader of one page (these arguments) of wallets' transfers: the wallets
+    asked in one tick of the event loop (an organisation's, a trace's) make one graph call."""
+    name = ("wallet_transfers", key)
+    if name not in ctx.loaders:
+        async def load(wallets: Sequence[str]) -> list[TransferPage]:
+            pages = await ctx.call(wallets_transfers, ctx.graph, list(wallets), *key[:4],
+                                   key[4], key[5], key[6], key[7])
+            return [pages[w] for w in wallets]
+        ctx.loaders[name] = DataLoader(load_fn=load)
+    loader: DataLoader[str, TransferPage] = ctx.loaders[name]
+    return loader
 
 
 @strawberry.type

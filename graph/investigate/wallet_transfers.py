@@ -47,6 +47,35 @@ def _hop(row: dict[str, Any]) -> Hop:
                float(row.get("amount") or 0.0), row.get("amount_raw"), row["ts"])
 
 
+def wallets_transfers(
+    graph: Graph, wallets: Sequence[EntityId],
+    direction: TransferDirection | str = TransferDirection.BOTH,
+    since: datetime | None = None, until: datetime | None = None,
+    min_amount: float | None = None, assets: Sequence[str] = (), first: int = 20,
+    after: str | None = None, newest_first: bool = True, *, timeout_s: float | None = None,
+) -> dict[EntityId, TransferPage]:
+    """The same page of each wallet's transfers, in one statement; an unknown wallet gives an
+    empty page."""
+    way = limits.check_choice("direction", direction, TransferDirection)
+    limits.check_range("first", first, 1, limits.MAX_PAGE)
+    offset = convert.decode_cursor(after)
+    rows = graph.read("investigations/wallet_transfers", {
+        "wallets": list(dict.fromkeys(wallets)), "direction": way.value,
+        "since": convert.utc(since), "until": convert.utc(until), "min_amount": min_amount,
+        "assets": list(assets), "newest": newest_first, "offset": offset, "first": first,
+        "max_total": MAX_TOTAL,
+    }, timeout_s=timeout_s)
+    found = {r["wallet"]: _page(int(r["total"]), native(r["page"]), offset, first) for r in rows}
+    return {w: found.get(w) or _page(0, [], offset, first) for w in wallets}
+
+
+def _page(total: int, rows: list[dict[str, Any]], offset: int, first: int) -> TransferPage:
+    page = tuple(WalletTransfer(_hop(r), TransferDirection(r["direction"])) for r in rows[:first])
+    return TransferPage(page, total, total >= MAX_TOTAL,
+                        convert.encode_cursor(offset + len(page)) if page else None,
+                        len(rows) > first)
+
+
 def wallet_transfers(
     graph: Graph, wallet: EntityId, direction: TransferDirection | str = TransferDirection.BOTH,
     since: datetime | None = None, until: datetime | None = None,
@@ -54,20 +83,8 @@ def wallet_transfers(
     after: str | None = None, newest_first: bool = True, *, timeout_s: float | None = None,
 ) -> TransferPage:
     """One page of the wallet's transfers in time order; an unknown wallet gives an empty page."""
-    way = limits.check_choice("direction", direction, TransferDirection)
-    limits.check_range("first", first, 1, limits.MAX_PAGE)
-    offset = convert.decode_cursor(after)
-    row = graph.read("investigations/wallet_transfers", {
-        "wallet": wallet, "direction": way.value, "since": convert.utc(since),
-        "until": convert.utc(until), "min_amount": min_amount, "assets": list(assets),
-        "newest": newest_first, "offset": offset, "first": first, "max_total": MAX_TOTAL,
-    }, timeout_s=timeout_s)
-    total = int(row[0]["total"]) if row else 0
-    rows: list[dict[str, Any]] = native(row[0]["page"]) if row else []
-    page = tuple(WalletTransfer(_hop(r), TransferDirection(r["direction"])) for r in rows[:first])
-    more = len(rows) > first
-    return TransferPage(page, total, total >= MAX_TOTAL,
-                        convert.encode_cursor(offset + len(page)) if page else None, more)
+    return wallets_transfers(graph, [wallet], direction, since, until, min_amount, assets, first,
+                             after, newest_first, timeout_s=timeout_s)[wallet]
 
 
 @dataclass(frozen=True)

@@ -99,3 +99,22 @@ def test_tree_keeps_one_edge_per_reached_node(gql: Executor, wallets: Graph) -> 
     data = gql.data('{ neighbourhood(id: "tron:W", edges: TREE) { edges { key } } }',
                     Role.READER)
     assert {e["key"] for e in data["neighbourhood"]["edges"]} == keys
+
+
+def test_an_organisations_wallets_transfers_in_one_graph_call(gql: Executor,
+                                                             wallets: Graph) -> None:
+    """o's wallets A and W each list their sent transfers; the two pages come from one
+    batched query and equal what each wallet's own query answers."""
+    query = """{ entity(id: "o") { ... on Organization { wallets(first: 10) { edges { node {
+      id ... on Wallet { transfers(direction: OUT, first: 2) { totalCount
+        pageInfo { hasNextPage } edges { node { id to { id } } } } } } } } } } }"""
+    edges = gql.data(query, Role.READER)["entity"]["wallets"]["edges"]
+    assert gql.last_calls.count("wallets_transfers") == 1
+    pages = {e["node"]["id"]: e["node"]["transfers"] for e in edges}
+    assert {w: _ids(p) for w, p in pages.items()} == {"tron:A": ["t6", "t2"],
+                                                     "tron:W": ["t5", "t3"]}
+    assert (pages["tron:W"]["totalCount"], pages["tron:W"]["pageInfo"]["hasNextPage"]) == (3, True)
+    alone = gql.data("""{ entity(id: "tron:W") { ... on Wallet { transfers(direction: OUT,
+      first: 2) { totalCount pageInfo { hasNextPage } edges { node { id to { id } } } } } } }""",
+                     Role.READER)["entity"]["transfers"]
+    assert alone == pages["tron:W"]
