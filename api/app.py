@@ -60,8 +60,10 @@ def _missing(message: str) -> Callable[[Request], Awaitable[PlainTextResponse]]:
     return endpoint
 
 
-def lifespan_for(settings: Settings, graph: Graph | None) -> Lifespan[Starlette]:
-    """Open the Graph at startup (unless given) and close the one opened here at shutdown."""
+def lifespan_for(settings: Settings, graph: Graph | None,
+                 audit: AuditLog) -> Lifespan[Starlette]:
+    """Open the Graph at startup (unless given) and close the one opened here at shutdown,
+    and the audit log's file."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -69,6 +71,7 @@ def lifespan_for(settings: Settings, graph: Graph | None) -> Lifespan[Starlette]
         try:
             yield
         finally:
+            audit.close()
             if graph is None:
                 app.state.graph.close()
 
@@ -86,7 +89,8 @@ def cors(settings: Settings) -> list[Middleware]:
 
 def create_app(settings: Settings, graph: Graph | None = None, static: Path = STATIC) -> Starlette:
     """The web app; opens (and closes) its own Graph unless one is passed in."""
-    endpoint = GraphQLEndpoint(build_schema(settings), settings, AuditLog(settings.audit_log_path))
+    audit = AuditLog(settings.audit_log_path)
+    endpoint = GraphQLEndpoint(build_schema(settings), settings, audit)
     routes: list[BaseRoute] = [
         # Every method reaches the endpoint, so a PUT gets a GraphQL-shaped 405.
         Route("/graphql", endpoint.__call__, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
@@ -100,4 +104,4 @@ def create_app(settings: Settings, graph: Graph | None = None, static: Path = ST
     ]
     middleware = [Middleware(SecurityHeaders), *cors(settings)]
     return Starlette(routes=routes, middleware=middleware,
-                     lifespan=lifespan_for(settings, graph))
+                     lifespan=lifespan_for(settings, graph, audit))
