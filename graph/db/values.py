@@ -14,6 +14,9 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
+# Exact types passed through as they are (a subclass, e.g. a str enum, takes the long way).
+_PLAIN = frozenset({str, int, float, bool})
+
 
 def _node(node: Node, text: bool) -> dict[str, Any]:
     return {"labels": sorted(node.labels), "properties": _convert(dict(node), text)}
@@ -27,6 +30,9 @@ def _rel(rel: Relationship, text: bool) -> dict[str, Any]:
 
 
 def _convert(value: Any, text: bool) -> Any:
+    # Most values are plain scalars: answer those before the dozen type tests below.
+    if value is None or type(value) in _PLAIN:
+        return value
     if isinstance(value, DateTime):
         # The driver's own form keeps nanoseconds, which Python's datetime would cut.
         return value.iso_format() if text else value.to_native()
