@@ -76,3 +76,8 @@ def stage_cmd(ctx: click.Context, fmt: str, sources: tuple[str, ...], out: Path,
                                "quarantine": item.quarantine and str(out / item.quarantine)}))
     click.echo(f"staged into {out}: load with `scamgraph ingest --bulk --staged {out}`",
                err=True)
+
+
+from spark.typology_cli import typologies as typologies_cmd  # noqa: E402  (needs session_of)
+
+spark.add_command(typologies_cmd)
