@@ -92,7 +92,8 @@ def stage(session: SparkSession, fmt: str, sources: Sequence[str], out: Path,
     jobs = [job for n, g in enumerate(given) for job in plan(session, n, fmt, g, opts,
                                                              part_bytes)]
     rows = session.createDataFrame(
-        session.sparkContext.parallelize(jobs, max(1, len(jobs))).flatMap(read_part), SCHEMA)
+        session.sparkContext.parallelize(jobs, max(1, len(jobs))).flatMap(read_part), SCHEMA,
+        verifySchema=False)  # the rows are built to SCHEMA by read_part: no per-row check
     rows = rows.persist()
     try:
         _raise_failure(rows)
