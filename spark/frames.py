@@ -41,6 +41,11 @@ class Staged:
     merged: DataFrame  # later copies of a transfer another input staged first
     transfers: DataFrame  # one row per transfer id, with `inputs` (its sources, in order)
     wallets: DataFrame  # key, chain, address, first, last, assets, inputs, first_input
+    kept: tuple[DataFrame, ...] = ()  # persisted steps several outputs read
+
+    def release(self) -> None:
+        for frame in self.kept:
+            frame.unpersist()
 
 
 def transfer_id() -> Column:
@@ -50,20 +55,22 @@ def transfer_id() -> Column:
 def stage_frames(rows: DataFrame) -> Staged:
     transfers = rows.filter(F.col("kind") == "T").withColumn("id", transfer_id())
     within = Window.partitionBy("input", "id").orderBy("part", "seq")
+    # Persisted: the files, the quarantine and the counts all read these two window steps.
     numbered = transfers.withColumn("copy", F.row_number().over(within)).withColumn(
-        "first_position", F.first("position").over(within))
+        "first_position", F.first("position").over(within)).persist()
     kept = numbered.filter(F.col("copy") == 1)
     refused = kept.filter(F.col("reason").isNotNull())
     accepted = kept.filter(F.col("reason").isNull()).drop("copy", "first_position")
     across = Window.partitionBy("id").orderBy("input")
     everyone = Window.partitionBy("id")
     sourced = accepted.withColumn("copy", F.row_number().over(across)).withColumn(
-        "inputs", F.array_sort(F.collect_set("input").over(everyone)))
+        "inputs", F.array_sort(F.collect_set("input").over(everyone))).persist()
     return Staged(
         rejected=rows.filter(F.col("kind") == "R"),
         duplicates=numbered.filter(F.col("copy") > 1),
         refused=refused, merged=sourced.filter(F.col("copy") > 1),
-        transfers=sourced.filter(F.col("copy") == 1), wallets=_wallets(accepted))
+        transfers=sourced.filter(F.col("copy") == 1), wallets=_wallets(accepted),
+        kept=(numbered, sourced))
 
 
 def _first_seen(appearances: DataFrame, column: str) -> DataFrame:

@@ -98,11 +98,15 @@ def stage(session: SparkSession, fmt: str, sources: Sequence[str], out: Path,
     try:
         _raise_failure(rows)
         frames = stage_frames(rows)
-        ids = [source_id_for(fmt, g, opts) for g in given]
-        staged = _write(frames, out, stamp, ids)
-        inputs = [StagedInput(fmt, g.name, ids[n], g.sha256, opts) for n, g in enumerate(given)]
-        write_quarantines(frames, out, inputs)
-        _count(frames, rows, inputs)
+        try:
+            ids = [source_id_for(fmt, g, opts) for g in given]
+            staged = _write(frames, out, stamp, ids)
+            inputs = [StagedInput(fmt, g.name, ids[n], g.sha256, opts)
+                      for n, g in enumerate(given)]
+            write_quarantines(frames, out, inputs)
+            _count(frames, rows, inputs)
+        finally:
+            frames.release()
         staged.inputs = inputs
         write_manifest(out, staged)
         return staged

@@ -24,10 +24,10 @@ from ingest.bulk.run import BulkInput, run_bulk
 from ingest.runner import run_ingest
 from scamgraph.errors import BulkLoadError, InputError, ValidationError
 from scamgraph.settings import Settings
+from tests.ingest.bulk_helpers import bad_page, odd_trongrid, snapshot
 from tests.ingest.helpers import counts, fixture, rows
 
 ETH = fixture("ethereum-etl/usdt_17173049_17173050.token_transfers.jsonl")
-NOW_PROPS = {"first_seen", "last_seen"}  # the time of the run: differs between two runs
 
 
 @pytest.fixture(scope="module")
@@ -58,30 +58,9 @@ def _reopen(graph: Graph, settings: Settings) -> Graph:
     return open_graph(settings, start_local=False)
 
 
-def _odd_trongrid(tmp_path: Path) -> Path:
-    """The TronGrid fixture with awkward asset symbols: a comma and quote, a line break."""
-    pages = [json.loads(line) for line in
-             fixture("trongrid/usdt_pages.jsonl").read_text().splitlines()]
-    pages[0]["data"][0]["token_info"] = {**pages[0]["data"][0]["token_info"], "symbol": 'U,S"DT'}
-    pages[0]["data"][1]["token_info"] = {**pages[0]["data"][1]["token_info"], "symbol": "US\nDT"}
-    path = tmp_path / "odd_pages.jsonl"
-    path.write_text("".join(json.dumps(p) + "\n" for p in pages))
-    return path
-
-
-def _snapshot(graph: Graph) -> dict[str, Any]:
-    transfers = rows(graph, "MATCH (a)-[t:TRANSFER]->(b) RETURN a.id AS a, b.id AS b, "
-                            "properties(t) AS p ORDER BY t.id")
-    wallets = rows(graph, "MATCH (w:Wallet) RETURN labels(w) AS labels, properties(w) AS p "
-                          "ORDER BY w.id")
-    for row in transfers + wallets:
-        row["p"] = {k: v for k, v in row["p"].items() if k not in NOW_PROPS}
-    return {"transfers": transfers, "wallets": wallets}
-
-
 def test_bulk_load_equals_merge_load(graph: Graph, settings: Settings, bulk_graph: Graph,
                                      bulk_settings: Settings, tmp_path: Path) -> None:
-    odd = _odd_trongrid(tmp_path)
+    odd = odd_trongrid(tmp_path)
     merged = [run_ingest(graph, "ethereum-etl", ETH, settings=settings),
               run_ingest(graph, "trongrid", odd, settings=settings)]
     bulk = run_bulk(bulk_settings, [BulkInput("ethereum-etl", str(ETH)),
@@ -91,7 +70,7 @@ def test_bulk_load_equals_merge_load(graph: Graph, settings: Settings, bulk_grap
         (m.read, m.written, m.quarantined, "succeeded", "bulk") for m in merged]
     assert sum(s.created for s in bulk) == sum(m.created for m in merged)
     assert counts(bulk_graph, data_only=True) == counts(graph, data_only=True)
-    expected, got = _snapshot(graph), _snapshot(bulk_graph)
+    expected, got = snapshot(graph), snapshot(bulk_graph)
     assert got == expected
     assert {t["p"]["asset"] for t in got["transfers"]} >= {'U,S"DT', "US\nDT"}
     runs = rows(bulk_graph, "MATCH (r:IngestRun)-[:FROM_SOURCE]->(s:Source) "
@@ -189,25 +168,11 @@ def test_what_a_bulk_load_refuses(settings: Settings) -> None:
         run_bulk(settings, [BulkInput("ftm", str(ETH))])
 
 
-def _bad_page(tmp_path: Path) -> Path:
-    """The first fixture page under other transaction ids, with a bad-checksum receiver and a
-    negative amount added (the page already holds an Approval, which is no transfer)."""
-    page = json.loads(fixture("trongrid/usdt_pages.jsonl").read_text().splitlines()[0])
-    assert len(page["data"]) == 5 and page["data"][4]["type"] == "Approval"
-    page["data"] = [{**item, "transaction_id": "f" + item["transaction_id"][1:]}
-                    for item in page["data"]]
-    page["data"][0] = {**page["data"][0], "to": page["data"][0]["to"][:-1] + "X"}
-    page["data"].append({**page["data"][1], "value": "-5"})
-    path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps(page) + "\n")
-    return path
-
-
 def test_cli_bulk_loads_several_files_with_quarantine(
         bulk_graph: Graph, bulk_settings: Settings, tmp_path: Path) -> None:
     from tests.ingest.test_cli_and_sources import _cli
 
-    pages, bad = fixture("trongrid/usdt_pages.jsonl"), _bad_page(tmp_path)
+    pages, bad = fixture("trongrid/usdt_pages.jsonl"), bad_page(tmp_path)
     out = _cli(bulk_settings, "trongrid", "--bulk", str(pages), str(bad))
     assert out.returncode == 0, out.stderr.decode()
     lines = [json.loads(line) for line in out.stdout.decode().splitlines()]
