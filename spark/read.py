@@ -59,8 +59,11 @@ def _json_lines(job: PartJob) -> Iterator[tuple[str, dict[str, Any]] | Rejected]
 
 def _csv_rows(job: PartJob) -> Iterator[tuple[str, dict[str, str]] | Rejected]:
     part = job.part
+    header = None
+    if part.number > 0:  # the file's own header names the columns of every later part
+        with open(part.path, "rb") as fh, csv_text(fh) as text:
+            header = csv.DictReader(text).fieldnames
     with open(part.path, "rb") as fh:
-        header = None if part.number == 0 else csv.DictReader(csv_text(fh)).fieldnames
         fh.seek(part.start)
         data = io.BytesIO(fh.read(part.end - part.start))
     reader = csv.DictReader(csv_text(data), fieldnames=header)

@@ -1,6 +1,7 @@
 """A bulk first load: chain transfer files staged as CSV, imported offline, bookkeeping kept.
 
-`run_bulk(settings, inputs, progress=None) -> list[RunSummary]` (one summary per input file):
+`run_bulk(settings, inputs, progress=None, staged=None) -> list[RunSummary]` (one summary per
+input file):
 
 1. the local server is started and migrated; a graph that holds entities is refused, because
    the importer replaces the whole database (graph/carryover.py);
