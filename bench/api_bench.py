@@ -1,4 +1,4 @@
-"""Trace and exposure through GraphQL over HTTP vs the same graph function called directly.
+"""Trace, exposure, paths and search through GraphQL vs the same graph function called directly.
 
     .venv/bin/python bench/api_bench.py [--transfers 100000] [--wallets 20000] [--runs 30]
         [--home DIR --bolt-port N]   # reuse a local Neo4j (its data is replaced)
@@ -46,6 +46,10 @@ TRACE = """query($seed: ID!) { trace(seeds: [$seed], maxHops: 3) {
   unattributed { walletId pathCount } } }"""
 EXPOSURE = """query($target: ID!) { exposure(target: $target, maxHops: 3) {
   partial inflow { asset amount } categories { category directShare indirectShare } } }"""
+PATHS = """query($start: ID!) { paths(from: $start, to: "syn-org-3", maxLength: 4, k: 3) {
+  partial paths { nodes { id } edges { key } } } }"""
+SEARCH = """query($text: String!) { search(text: $text, first: 20) {
+  edges { score node { id name } } } }"""
 
 
 def timed(fn: Callable[[], Any]) -> float:
@@ -136,7 +140,8 @@ def main() -> None:
 
 
 def measure(graph: Graph, settings: Settings, client: httpx.Client, runs: int) -> None:
-    """Trace from unattributed wallets, exposure of others: direct, in-process, over HTTP."""
+    """Trace from unattributed wallets, exposure of others, paths to an organisation and a
+    name search: direct, in-process, over HTTP."""
     first = ORGS * WALLETS_PER_ORG  # unattributed wallets start here
     seeds = [wallet(first + 37 * i) for i in range(runs)]
     compare("trace", {
@@ -151,6 +156,18 @@ def measure(graph: Graph, settings: Settings, client: httpx.Client, runs: int) -
         "schema.execute": in_process(settings, graph, EXPOSURE, "target"),
         "graphql http": lambda t: graphql(client, EXPOSURE, {"target": t}),
     }, targets)
+    # From a wallet to an organisation (up to 3 shortest routes of at most 4 links).
+    compare("paths", {
+        "direct": lambda w: investigate.paths(graph, w, "syn-org-3", 4, (), True, 3),
+        "schema.execute": in_process(settings, graph, PATHS, "start"),
+        "graphql http": lambda w: graphql(client, PATHS, {"start": w}),
+    }, seeds)
+    names = [f"Org {i % ORGS}" for i in range(runs)]
+    compare("search", {
+        "direct": lambda t: investigate.search(graph, t, (), 20),
+        "schema.execute": in_process(settings, graph, SEARCH, "text"),
+        "graphql http": lambda t: graphql(client, SEARCH, {"text": t}),
+    }, names)
 
 
 def api_env(settings: Settings, tmp: Path) -> dict[str, str]:

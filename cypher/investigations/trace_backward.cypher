@@ -142,7 +142,8 @@ CALL (found) {
   UNWIND found AS p
   UNWIND p.rels AS r
   WITH DISTINCT r
-  RETURN collect(r {id: coalesce(r.id, elementId(r)), .tx, .asset, .amount, .amount_raw, .ts,
+  RETURN collect(r {id: coalesce(r.id, elementId(r)), .tx, .asset, .amount, .amount_raw,
+    ts: r.ts.epochMillis,
     from: startNode(r).id, to: endNode(r).id}) AS transfers
 }
 RETURN [s IN seeds | s.id] AS seeds, transfers, cut,

@@ -21,6 +21,12 @@ def ts(value: Any) -> datetime | None:
     return converted if isinstance(converted, datetime) else None
 
 
+def from_ms(value: int | None) -> datetime | None:
+    """Epoch milliseconds (what the queries return: hydrating a driver DateTime per row cost
+    more than the rest of a large trace's decoding) as a UTC datetime."""
+    return None if value is None else datetime.fromtimestamp(value / 1000, UTC)
+
+
 def utc(value: datetime | None) -> datetime | None:
     """A datetime the database compares with stored UTC times: naive ones are taken as UTC."""
     # A naive datetime reaches Neo4j as a LocalDateTime, which never compares with a DateTime.

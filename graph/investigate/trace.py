@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.db import Graph, native
+from graph.db import Graph
 from graph.investigate import convert, limits
 from graph.investigate.entities import get_entities
 from graph.investigate.groups import group
@@ -83,7 +83,7 @@ def enumerate_paths(graph: Graph, params: TraceParams, seeds: list[str]) -> tupl
     name = "trace_forward" if params.direction is Direction.FORWARD else "trace_backward"
     row = graph.read(f"investigations/{name}", _query_params(params, seeds),
                      timeout_s=params.timeout_s)[0]
-    transfers = {t["id"]: t for t in native(row["transfers"])}
+    transfers = {t["id"]: {**t, "ts": convert.from_ms(t["ts"])} for t in row["transfers"]}
     paths = [(tuple(p["ids"]), bool(p["open"])) for p in row["paths"]]
     return Traced(paths, transfers), bool(row["cut"])
 
