@@ -14,12 +14,17 @@ from api.types.common import as_datetime, as_list, as_str
 from api.types.entity import Entity, entity_fields
 from graph.investigate import limits as caps
 from graph.investigate.types import EntityRecord
+from graph.investigate.wallet_transfers import TransferDirection as Way
 
 if TYPE_CHECKING:
-    from api.types.wallet_pages import TransferDirection, WalletTransferConnection
+    from api.types.wallet_pages import WalletTransferConnection
 
 # Lazy: the transfer types import the entity loaders, which import this module.
 LAZY = strawberry.lazy("api.types.wallet_pages")
+# Not lazy: a lazy argument type is resolved again on every call (strawberry stats the module
+# files each time), once per wallet in an organisation's page.
+TransferDirection = strawberry.enum(Way, name="TransferDirection",
+                                    description="OUT: sent by the wallet; IN: received; BOTH.")
 
 
 @strawberry.type(description="An address on one chain; id is `chain:address`.")
@@ -38,7 +43,7 @@ class Wallet(Entity):
                        "`oldestFirst`), filtered by direction, window, minimum amount, assets.")
     async def transfers(
         self, info: Info,
-        direction: Annotated[TransferDirection, LAZY] | None = None,  # type: ignore[valid-type]
+        direction: TransferDirection | None = None,  # type: ignore[valid-type]
         since: datetime | None = None, until: datetime | None = None,
         min_amount: float | None = None, assets: list[str] | None = None, first: int = 20,
         after: str | None = None, oldest_first: bool = False,

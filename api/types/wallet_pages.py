@@ -15,12 +15,8 @@ from api.types.common import PageInfo, offset_cursors
 from api.types.entity import Entity
 from api.types.records import load_entity
 from api.types.transfer import Transfer
-from graph.investigate.wallet_transfers import TransferDirection as Way
+from api.types.wallet import TransferDirection
 from graph.investigate.wallet_transfers import TransferPage, WalletIdPage, wallets_transfers
-
-TransferDirection = strawberry.enum(Way, name="TransferDirection",
-                                    description="OUT: sent by the wallet; IN: received; BOTH.")
-
 
 # Wallet.transfers' arguments: direction, since, until, minAmount, assets, first, after, newest.
 PageKey = tuple[Any, datetime | None, datetime | None, float | None, tuple[str, ...], int,
