@@ -106,4 +106,27 @@ class Rejected:
     reason: str
 
 
-Record = NodeRecord | LinkRecord | TransferRecord | Retraction
+@dataclass(frozen=True)
+class HitRecord:
+    """A typology hit from a hits file (`typology-hits`), stored as the scheduled scans store
+    theirs (cypher/typology_hits/store.cypher); amounts, params and scope are JSON text."""
+
+    typology: str
+    key: str
+    score: float
+    anchor: str
+    wallets: tuple[str, ...]
+    transfer_ids: tuple[str, ...]
+    amounts: str
+    params: str
+    scope: str
+    origin: str
+    run_at: str
+    position: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.typology}|{self.key}"
+
+
+Record = NodeRecord | LinkRecord | TransferRecord | Retraction | HitRecord

@@ -26,7 +26,14 @@ from typing import Any
 
 from graph.db import Graph, Statement, WriteResult
 from ingest.changes import ChangeRecorder
-from ingest.records import LinkRecord, NodeRecord, Record, Retraction, TransferRecord
+from ingest.records import (
+    HitRecord,
+    LinkRecord,
+    NodeRecord,
+    Record,
+    Retraction,
+    TransferRecord,
+)
 from ingest.retractions import missing, retraction_params
 from ingest.rows import link_row, node_row, transfer_row, wallet_rows
 
@@ -67,6 +74,7 @@ class GraphSink:
         self._links: list[LinkRecord] = []
         self._transfers: list[TransferRecord] = []
         self._retractions: list[Retraction] = []
+        self._hits: list[HitRecord] = []
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scamgraph-sink")
         self._pending: Future[None] | None = None
 
@@ -87,6 +95,8 @@ class GraphSink:
             self._nodes.append(rec)
         elif isinstance(rec, LinkRecord):
             self._links.append(rec)
+        elif isinstance(rec, HitRecord):
+            self._hits.append(rec)
         else:
             self._transfers.append(rec)
         if self._buffered() >= self.batch_size:
@@ -94,7 +104,7 @@ class GraphSink:
 
     def _buffered(self) -> int:
         return (len(self._nodes) + len(self._links) + len(self._transfers)
-                + len(self._retractions))
+                + len(self._retractions) + len(self._hits))
 
     def flush(self) -> None:
         """Hand what is buffered to the writer: nodes before links, so known endpoints are never
@@ -114,7 +124,10 @@ class GraphSink:
         if self._retractions:
             params = retraction_params(self._retractions)
             jobs.append(([(Statement("ingest/retract", params), False)], 0))
+        if self._hits:
+            jobs += _hit_jobs(self._hits)
         self._nodes, self._links, self._transfers, self._retractions = [], [], [], []
+        self._hits = []
         if jobs:
             self._wait()
             self._pending = self._pool.submit(self._write_all, jobs)
@@ -153,7 +166,7 @@ class GraphSink:
                 continue
             new = result.counters.get("nodes_created", 0) + result.counters.get(
                 "relationships_created", 0)
-            rows = len(statement.params["rows"])
+            rows = len(statement.params.get("rows", statement.params.get("hits", [])))
             self.counts.updated += rows - new if by_counters else sum(
                 int(r.get("updated", 0)) for r in result.records)
             self.counts.created += new
@@ -165,3 +178,18 @@ class GraphSink:
         self.counts.retracted_missing += missing(params, hits)
         self.counts.removed += result.counters.get("nodes_deleted", 0) + result.counters.get(
             "relationships_deleted", 0)
+
+
+def _hit_jobs(hits: list[HitRecord]) -> list[Job]:
+    """Typology hits by the run that found them, as the scheduled scans store theirs: one
+    row per id (a hit twice in a batch would count two runs)."""
+    runs: dict[tuple[str, str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for h in hits:
+        runs[(h.params, h.scope, h.origin, h.run_at)][h.id] = {
+            "id": h.id, "typology": h.typology, "key": h.key, "score": h.score,
+            "anchor": h.anchor, "wallets": list(h.wallets),
+            "transfer_ids": list(h.transfer_ids), "amounts": h.amounts}
+    return [([(Statement("typology_hits/store", {
+        "hits": list(rows.values()), "params": params, "scope": scope, "origin": origin,
+        "run_at": run_at}), True)], len(rows))
+        for (params, scope, origin, run_at), rows in sorted(runs.items())]

@@ -30,6 +30,7 @@ FORMAT_MODULES: dict[str, str] = {
     "trongrid": "ingest.formats.chains.trongrid",
     "compounds": "ingest.formats.places.compounds",
     "labels": "ingest.formats.labels.read",
+    "typology-hits": "ingest.formats.typology_hits",
 }
 _LOADED: dict[str, ModuleType] = {}
 

@@ -45,6 +45,7 @@ TARGETS: dict[str, tuple[tuple[str, dict[str, str]], ...]] = {
     "trongrid": (("trongrid/usdt_pages.jsonl", {}), ("trongrid/usdt_page.json", {})),
     "compounds": (("compounds/compounds.geojson", {}),),
     "labels": (("labels/etherscan-style.csv", {}), ("labels/labels.json", {})),
+    "typology-hits": (("typology-hits/hits.jsonl", {}),),
 }
 HOSTILE: tuple[bytes, ...] = (
     b"9" * 5001, b"-" + b"9" * 120, b"1e999999", b"NaN", b"[]", b"{}", b"null", b"true",
