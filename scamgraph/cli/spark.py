@@ -81,3 +81,7 @@ def stage_cmd(ctx: click.Context, fmt: str, sources: tuple[str, ...], out: Path,
 from spark.typology_cli import typologies as typologies_cmd  # noqa: E402  (needs session_of)
 
 spark.add_command(typologies_cmd)
+
+from spark.resolve_cli import resolve as resolve_cmd  # noqa: E402
+
+spark.add_command(resolve_cmd)
