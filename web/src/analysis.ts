@@ -8,6 +8,7 @@ import { ENTITY } from "./queries";
 import { table } from "./trace";
 import { errorText, type App } from "./app";
 import { EXPOSURE_METHODS, TIME_TREATMENT, hopCutLine } from "./exposureview";
+import { compoundMap, type MapCompound } from "./compoundmap";
 
 interface Link { ownerId: string; ownedId: string; type: string; share: number | null; owner: GqlEntity | null; owned: GqlEntity | null }
 interface Owners { ultimateOwners: { effectiveShare: number | null; chains: number; entity: GqlEntity }[]; chains: { links: Link[] }[] }
@@ -33,8 +34,9 @@ export const pct = (x: number | null): string => (x === null ? "\u2014" : `${fmt
 export const percent = (x: number | null): string => (x === null ? "\u2014" : `${fmtAmount(x)}%`);
 
 const COMPOUNDS = `query Compounds($id: ID!) { compounds(linkedTo: $id) {
-  hops operatorIds compound { ...E } operators { ...E } } } ${ENTITY}`;
-interface Linked { hops: number; operatorIds: string[]; compound: GqlEntity; operators: GqlEntity[] }
+  hops operatorIds compound { ...E ... on Compound { lat lon country } } operators { ...E } } } ${ENTITY}`;
+type Located = GqlEntity & { lat?: number | null; lon?: number | null; country?: string | null };
+interface Linked { hops: number; operatorIds: string[]; compound: Located; operators: GqlEntity[] }
 
 export function initAnalysis(app: App): void {
   const panel = app.tabs.panel("Risk");
@@ -120,17 +122,44 @@ async function exposure(app: App, vars: { t: string; hops?: number; method?: str
 
 async function compounds(app: App, id: string, out: HTMLElement): Promise<void> {
   const xs = (await gql<{ compounds: Linked[] }>(COMPOUNDS, { id })).compounds;
+  if (!app.canvas.entity(id)) await app.focus(id);
+  app.tabs.show("Risk");  // focus opened Details; the answer is here
+  await drawLinked(app, [id], xs);
+  let asked: Promise<Map<string, string[]>> | null = null;
+  const wallets = () => (asked ??= operatorWallets([...new Set(xs.flatMap((x) => x.operatorIds))]));
+  const placed: MapCompound[] = xs.map((x) => ({
+    id: x.compound.id, name: x.compound.name ?? x.compound.id, lat: x.compound.lat ?? null, lon: x.compound.lon ?? null,
+    country: x.compound.country ?? null, operators: x.operators.map((o) => ({ id: o.id, name: o.name ?? o.id })),
+    wallets: async () => {
+      const by = await wallets();
+      return [...new Set(x.operatorIds.flatMap((op) => by.get(op) ?? []))].sort();
+    },
+  }));
+  clear(out, table(["Compound", "Hops", "Operators"], xs.map((x) => ({
+    id: x.compound.id, cells: [x.compound.name ?? x.compound.id, String(x.hops), x.operators.map((o) => o.name ?? o.id).join(", ")],
+    onPick: () => void app.focus(x.compound.id),
+  })), "compounds-list"),
+  xs.length ? compoundMap(placed, (c) => void app.run("compound", () => drawLinked(app, [id], xs.filter((x) => x.compound.id === c.id))))
+    : null);
+}
+
+/** The compounds with their operators and OPERATES edges on the canvas, lit. */
+async function drawLinked(app: App, extra: string[], xs: Linked[]): Promise<void> {
   const edges: RelEdge[] = xs.flatMap((x) => x.operatorIds.map((op) => ({
     id: `OPERATES:${op}>${x.compound.id}`, type: "OPERATES", source: op, target: x.compound.id, asset: null,
     amount: null, ts: null, label: "OPERATES", provenance: null, props: {},
   })));
-  if (!app.canvas.entity(id)) await app.focus(id);
-  app.tabs.show("Risk");  // focus opened Details; the answer is here
   app.canvas.add({ nodes: xs.flatMap((x) => [x.compound, ...x.operators]).map(toNode), edges });
-  app.canvas.highlight([id, ...xs.flatMap((x) => [x.compound.id, ...x.operatorIds])], edges.map((e) => e.id));
+  app.canvas.highlight([...extra, ...xs.flatMap((x) => [x.compound.id, ...x.operatorIds])], edges.map((e) => e.id));
   await app.canvas.layout();
-  clear(out, table(["Compound", "Hops", "Operators"], xs.map((x) => ({
-    id: x.compound.id, cells: [x.compound.name ?? x.compound.id, String(x.hops), x.operators.map((o) => o.name ?? o.id).join(", ")],
-    onPick: () => void app.focus(x.compound.id),
-  })), "compounds-list"));
+}
+
+/** Each operator's wallets (its group's, subsidiaries included), in one request. */
+async function operatorWallets(ops: string[]): Promise<Map<string, string[]>> {
+  if (!ops.length) return new Map();
+  const vars = Object.fromEntries(ops.map((op, i) => [`o${i}`, op]));
+  const doc = `query Wallets(${ops.map((_, i) => `$o${i}: ID!`).join(", ")}) {
+    ${ops.map((_, i) => `g${i}: group(id: $o${i}) { wallets }`).join("\n")} }`;
+  const d = await gql<Record<string, { wallets: string[] }>>(doc, vars);
+  return new Map(ops.map((op, i) => [op, d[`g${i}`]?.wallets ?? []]));
 }

@@ -3,6 +3,7 @@
 // ids), hidden while bundled; tapping a bundle (or "x") expands it to its transfers.
 import type { Core, EdgeSingular } from "cytoscape";
 import { fmtAmount } from "./dom";
+import { drawnEnd } from "./groups";
 
 export interface Bundle {
   id: string; source: string; target: string; count: number;
@@ -15,19 +16,27 @@ export function bundleId(source: string, target: string): string {
   return `bundle:${source}>${target}`;
 }
 
-/** Rebuilds every bundle from the transfers not hidden by the time filter. */
+/** Rebuilds every bundle from the transfers not hidden by the time filter. A collapsed
+ * organisation group (groups.ts) is one end for all its members, so even one transfer into it
+ * is drawn as a summed edge to the group; transfers inside one collapsed group are not drawn. */
 export function rebundle(cy: Core): void {
   cy.batch(() => {
     cy.edges("[?bundle]").remove();
     cy.edges(".bundled").removeClass("bundled");
     const groups = new Map<string, EdgeSingular[]>();
+    const ends = new Map<string, [string, string]>();
     cy.edges('[type = "TRANSFER"]').not(".timehidden").forEach((e) => {
-      const key = bundleId(e.source().id(), e.target().id());
+      const [s, t] = [drawnEnd(e.source()), drawnEnd(e.target())];
+      if (s === t) return;
+      const key = bundleId(s, t);
+      ends.set(key, [s, t]);
       groups.set(key, [...(groups.get(key) ?? []), e]);
     });
     for (const [id, edges] of groups) {
-      if (edges.length < 2 || expanded.has(id)) continue;
-      const b = summarise(id, edges);
+      const [s, t] = ends.get(id)!;
+      const toGroup = s !== edges[0].source().id() || t !== edges[0].target().id();
+      if ((edges.length < 2 && !toGroup) || (expanded.has(id) && !toGroup)) continue;
+      const b = { ...summarise(id, edges), source: s, target: t };
       cy.add({ group: "edges", data: { ...b, bundle: true, type: "BUNDLE", label: bundleLabel(b),
         w: Math.min(14, 2 + 1.4 * Math.log10(1 + b.sums.reduce((s, x) => s + x.amount, 0))) } });
       for (const e of edges) e.addClass("bundled");

@@ -8,6 +8,7 @@ import { STYLE } from "./cystyle";
 import { bundlesOf, rebundle } from "./bundles";
 import { History } from "./history";
 import { markRisk } from "./risk";
+import { groupingOn, regroup, setGrouping, toggleGroup } from "./groups";
 import { edgeWidth, type EntityNode, type RelEdge, type SubgraphData } from "./model";
 
 cytoscape.use(dagre);
@@ -72,10 +73,29 @@ export class Canvas {
     return fresh.map((n) => n.id);
   }
 
-  /** Bundles of parallel transfers and risk marks follow what is drawn. */
+  /** Organisation groups, bundles of parallel transfers and risk marks follow what is drawn. */
   refresh(): void {
+    regroup(this.cy);
     rebundle(this.cy);
     markRisk(this.cy);
+  }
+
+  /** Wallets inside their controlling organisation's compound node, or not. */
+  group(on: boolean): Promise<void> {
+    if (on === groupingOn()) return Promise.resolve();
+    this.history.checkpoint();
+    setGrouping(on);
+    this.refresh();
+    return this.layout();
+  }
+
+  /** Collapses an organisation group to one node (or opens it); true when now collapsed. */
+  toggleGroup(gid: string): boolean {
+    this.history.checkpoint();
+    const collapsed = toggleGroup(this.cy, gid);
+    this.refresh();
+    void this.layout();
+    return collapsed;
   }
 
   /** Right of what is drawn already, so a node opened from search does not land on another. */
@@ -88,6 +108,7 @@ export class Canvas {
   /** Removes neighbours that hang only off this node (and are neither pinned nor seeds). */
   collapse(id: string): number {
     const node = this.cy.getElementById(id);
+    if (node.data("group")) return this.toggleGroup(id) ? node.children().length : 0;
     const leaves = node.neighborhood().nodes().filter((n: NodeSingular) =>
       !n.locked() && !n.data("seed") && n.neighborhood().nodes().filter((m) => m.id() !== id).empty());
     if (leaves.nonempty()) this.history.checkpoint();

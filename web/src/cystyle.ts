@@ -97,4 +97,17 @@ export const STYLE: StylesheetJson = [
   { selector: "node.hl", style: { "underlay-color": "#f29900", "underlay-opacity": 0.45, "underlay-padding": 8 } },
   { selector: ".dim", style: { opacity: 0.25 } },
   { selector: ".timehidden", style: { display: "none" } },
+  // Organisation groups: a pale box around the organisation and its wallets, name on top;
+  // collapsed, one rounded node standing for them.
+  {
+    selector: "node[?group]",
+    style: { shape: "round-rectangle", "background-color": "#8a6d1f", "background-opacity": 0.07,
+      "border-width": 1.5, "border-color": "#8a6d1f", "border-style": "solid", "text-valign": "top",
+      "text-halign": "center", "text-margin-y": -4, "font-weight": "bold", padding: "14px", "text-max-width": "320px" },
+  },
+  {
+    selector: "node[?group].collapsed",
+    style: { width: 70, height: 44, "background-opacity": 0.35, "border-width": 3, "text-valign": "bottom", "text-margin-y": 4 },
+  },
+  { selector: ".grouphidden", style: { display: "none" } },
 ];

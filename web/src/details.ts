@@ -14,6 +14,11 @@ export function initDetails(app: App): void {
   const empty = () => clear(panel, h("p", { class: "muted" }, "Search for an entity or click a node to see its details."));
   empty();
   app.canvas.onSelect((ids) => {
+    const last = ids.length ? app.canvas.cy.getElementById(ids[ids.length - 1]) : null;
+    if (last?.data("group")) {
+      clear(panel, ...groupView(app, last.id()));
+      return app.tabs.show("Details");
+    }
     const n = ids.length ? app.canvas.entity(ids[ids.length - 1]) : null;
     if (n) clear(panel, ...entityView(app, n));
   });
@@ -43,6 +48,20 @@ function entityView(app: App, n: EntityNode): HTMLElement[] {
   if (n.cluster) out.push(...clusterView(app, n.cluster, n.id));
   out.push(...provenanceView(n.provenance));
   return out;
+}
+
+/** An organisation group: its members, and collapse (one node, summed edges) or expand. */
+function groupView(app: App, gid: string): HTMLElement[] {
+  const g = app.canvas.cy.getElementById(gid);
+  const members = g.children().map((n) => h("li", { "data-id": n.id() },
+    h("button", { type: "button", class: "link", onclick: () => app.focus(n.id()) }, String(n.data("label")))));
+  const toggle = h("button", { type: "button", id: "group-toggle" }, g.data("collapsed") ? "Expand group" : "Collapse group");
+  toggle.addEventListener("click", () => {
+    toggle.textContent = app.canvas.toggleGroup(gid) ? "Expand group" : "Collapse group";
+  });
+  return [h("h2", { id: "details-title" }, String(g.data("label"))),
+    h("p", { class: "muted" }, "Organisation group: the organisation and the wallets attributed to it on the canvas."),
+    toggle, h("h3", {}, "Members"), h("ul", { class: "plain", id: "group-members" }, ...members)];
 }
 
 /** A resolved cluster: every member record (click opens it) with its own sources, then all. */

@@ -17,7 +17,7 @@ export function exportSvg(canvas: Canvas, name: string): void {
 /** One file, nodes then edges, only what the time filter leaves visible. */
 export function visibleCsv(canvas: Canvas): string {
   const rows: (string | number | null)[][] = [CSV_HEAD];
-  canvas.cy.nodes(":visible").forEach((n) => {
+  canvas.cy.nodes(":visible").filter("[!group]").forEach((n) => {
     const e = n.data("entity") as EntityNode;
     const type = e.kinds.length ? e.kinds.join("|") : e.typename;
     rows.push(["node", e.id, type, e.name ?? e.label, null, null, null, null, null, String(e.sanctions.length > 0)]);

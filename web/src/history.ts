@@ -72,6 +72,8 @@ export class History {
   }
 
   private state(): ElementDefinition[] {
-    return this.cy.elements("[!bundle]").map((el) => el.json() as ElementDefinition);
+    // Organisation groups first: a member can only be added inside a parent that exists.
+    const els = this.cy.nodes("[?group]").union(this.cy.elements("[!bundle]"));
+    return els.map((el) => el.json() as ElementDefinition);
   }
 }

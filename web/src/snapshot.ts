@@ -20,7 +20,7 @@ export function takeSnapshot(canvas: Canvas, name: string, timeWindow: [string |
   const cy = canvas.cy;
   return {
     format: FORMAT, version: 1, name, savedAt: new Date().toISOString(),
-    nodes: cy.nodes().map((n) => ({
+    nodes: cy.nodes("[!group]").map((n) => ({
       entity: n.data("entity") as EntityNode, x: n.position("x"), y: n.position("y"),
       pinned: n.locked(), seed: !!n.data("seed"),
     })),

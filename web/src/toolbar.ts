@@ -50,7 +50,11 @@ export function initToolbar(app: App, shortcuts: Record<string, () => void>): vo
     mode.value = mode.value === "flow" ? "force" : "flow";
     setMode();
   };
-  app.canvas.cy.on("dbltap", "node", (ev) => void app.run("expand", () => expand(app, ev.target.id(), [])));
+  app.canvas.cy.on("dbltap", "node[!group]", (ev) => void app.run("expand", () => expand(app, ev.target.id(), [])));
+  // On an organisation group, a double tap collapses or opens it.
+  app.canvas.cy.on("dbltap", "node[?group]", (ev) => void app.canvas.toggleGroup(ev.target.id()));
+  const grouping = byId<HTMLInputElement>("group-orgs");
+  grouping.addEventListener("change", () => void app.run("group", () => app.canvas.group(grouping.checked)));
   const keys: Record<string, () => void> = {
     e: actions.expand, c: actions.collapse, p: actions.pin, l: actions.layout, f: actions.fit,
     Delete: actions.remove, "/": () => byId("search-input").focus(), ...shortcuts,
