@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from graph.db import Graph
 from tests.browser import flow_story as fs
+from tests.browser import story
 from tests.graph.scenario import Scenario
 
 PS2 = "TScamWa11etTwo0000000000000000000009"
@@ -18,8 +19,8 @@ GROUP_SUM = "8"
 
 def build() -> Scenario:
     s = Scenario()
-    s.wallet(PS2, display=PS2, assets=["USDT"], **fs.story.PROV)
-    s.link("CONTROLLED_BY", f"tron:{PS2}", fs.SCAM_ORG, **fs.story.PROV)
+    s.wallet(PS2, display=PS2, assets=["USDT"], **story.PROV)
+    s.link("CONTROLLED_BY", f"tron:{PS2}", fs.SCAM_ORG, **story.PROV)
     s.send("ptx6", f"tron:{fs.PM}", f"tron:{PS2}", 3, "2024-03-12T10:00")
     return s
 

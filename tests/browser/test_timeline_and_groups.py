@@ -18,13 +18,14 @@ import pytest
 from graph.db import Graph
 from tests.api.support import Server
 from tests.browser import flow_story as fs
+from tests.browser import story
 from tests.browser import group_story as gs
 from tests.browser.conftest import shot
 from tests.browser.steps import cy, select
 from tests.browser.test_flow_view import enter_and_trace
 
 PV, PM, PS, PS2 = (f"tron:{a}" for a in (fs.PV, fs.PM, fs.PS, gs.PS2))
-KESTREL = f"tron:{fs.story.KESTREL_DEPOSIT}"
+KESTREL = f"tron:{story.KESTREL_DEPOSIT}"
 GROUP = f"group:{fs.SCAM_ORG}"
 HOPS = """query($s: [ID!]!) { trace(seeds: $s, maxHops: 3, rollup: true) {
   organisations { evidence { hops { id ts } } } unattributed { evidence { hops { id ts } } } } }"""

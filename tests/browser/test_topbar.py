@@ -14,20 +14,20 @@ from tests.browser.steps import login
 # Each visible control of the top bar: its box, and whether its own text overflows it.
 SELECTOR = ", ".join(f".topbar {t}" for t in ("button", "select", "input", "a", ".role", "label",
                                              ".brand"))
-BOXES = """() => [...document.querySelectorAll('%s')].filter(e => e.offsetParent !== null)
+BOXES = """(sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
   .map(e => { const r = e.getBoundingClientRect();
     return { id: e.id || e.textContent.trim(), left: r.left, right: r.right, top: r.top,
              bottom: r.bottom, clipped: e.scrollWidth > e.clientWidth + 1 && e.tagName !== 'SELECT'
-               && e.tagName !== 'INPUT' }; })""" % SELECTOR
+               && e.tagName !== 'INPUT' }; })"""
 
 
 def fits(page: Any) -> None:
     assert page.viewport_size == {"width": 1280, "height": 800}
     bar = page.locator(".topbar").bounding_box()
-    boxes = page.evaluate(BOXES)
+    boxes = page.evaluate(BOXES, SELECTOR)
     assert len(boxes) >= 16
     for b in boxes:
-        assert 0 <= b["left"] and b["right"] <= 1280, b  # nothing off the right edge
+        assert b["left"] >= 0 and b["right"] <= 1280, b  # nothing off the right edge
         assert bar["y"] <= b["top"] and b["bottom"] <= bar["y"] + bar["height"], b  # one line
         assert not b["clipped"], b
     assert page.evaluate("() => { const t = document.querySelector('.topbar');"
