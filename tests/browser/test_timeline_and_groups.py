@@ -18,8 +18,8 @@ import pytest
 from graph.db import Graph
 from tests.api.support import Server
 from tests.browser import flow_story as fs
-from tests.browser import story
 from tests.browser import group_story as gs
+from tests.browser import story
 from tests.browser.conftest import shot
 from tests.browser.steps import cy, select
 from tests.browser.test_flow_view import enter_and_trace
