@@ -9,6 +9,7 @@ COPY api ./api
 COPY cypher ./cypher
 COPY jobs ./jobs
 COPY synth ./synth
+COPY spark ./spark
 COPY jobs.local.yaml ./
 COPY tests/fixtures ./tests/fixtures
 RUN pip install --no-cache-dir .
