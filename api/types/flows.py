@@ -16,10 +16,15 @@ class FlowPeriod:
     asset: str
     amount: float
     transfers: int
+    amount_raw: str | None = strawberry.field(
+        description="The exact sum in base units (null when a transfer has no amountRaw).")
+    decimals: int | None = strawberry.field(
+        description="The asset's decimals shared by the period's transfers, else null.")
 
     @classmethod
     def from_record(cls, rec: FlowBucket) -> FlowPeriod:
-        return cls(period=rec.period, asset=rec.asset, amount=rec.amount, transfers=rec.transfers)
+        return cls(period=rec.period, asset=rec.asset, amount=rec.amount, transfers=rec.transfers,
+                   amount_raw=rec.amount_raw, decimals=rec.decimals)
 
 
 @strawberry.type(description="Value moved from one organisation's wallets to another's.")

@@ -143,7 +143,7 @@ CALL (found) {
   UNWIND p.rels AS r
   WITH DISTINCT r
   RETURN collect(r {id: coalesce(r.id, elementId(r)), .tx, .asset, .amount, .amount_raw,
-    ts: r.ts.epochMillis,
+    .decimals, ts: r.ts.epochMillis,
     from: startNode(r).id, to: endNode(r).id}) AS transfers
 }
 RETURN [s IN seeds | s.id] AS seeds, transfers, cut,

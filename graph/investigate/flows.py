@@ -33,13 +33,25 @@ AMOUNT_SEMANTICS = (
 
 def _buckets(traced: Traced, transfer_ids: Iterable[str]) -> tuple[FlowBucket, ...]:
     sums: dict[tuple[str, str], float] = defaultdict(float)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    raws: dict[tuple[str, str], list[str | None]] = defaultdict(list)
+    decimals: dict[tuple[str, str], set[object]] = defaultdict(set)
     for tid in set(transfer_ids):
         hop = traced.hop(tid)
         key = (hop.ts.astimezone(UTC).strftime("%Y-%m"), hop.asset)
         sums[key] += hop.amount
-        counts[key] += 1
-    return tuple(FlowBucket(p, a, sums[(p, a)], counts[(p, a)]) for p, a in sorted(sums))
+        raws[key].append(hop.amount_raw)
+        decimals[key].add(traced.transfers[tid].get("decimals"))
+    return tuple(FlowBucket(p, a, sums[(p, a)], len(raws[(p, a)]), *_exact(
+        raws[(p, a)], decimals[(p, a)])) for p, a in sorted(sums))
+
+
+def _exact(raws: list[str | None], decimals: set[object]) -> tuple[str | None, int | None]:
+    """The exact sum of base units and the one decimals they share, or None for what is not
+    known for every transfer (a float sum is never turned into base units)."""
+    total = sum(int(r) for r in raws if r is not None) if None not in raws else None
+    [places] = decimals if len(decimals) == 1 else [None]
+    return (None if total is None else str(total),
+            places if isinstance(places, int) else None)
 
 
 def _landing(traced: Traced, to_wallets: set[str]) -> tuple[list[str], list[str]]:

@@ -196,6 +196,10 @@ class FlowBucket:
     asset: str
     amount: float
     transfers: int
+    # The exact sum in base units, and the asset's decimals, when every transfer in the
+    # bucket has them (a transfer loaded without amount_raw leaves the exact sum unknown).
+    amount_raw: str | None = None
+    decimals: int | None = None
 
 
 @dataclass(frozen=True)

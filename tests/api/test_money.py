@@ -12,7 +12,12 @@ from api.schema import build_schema
 from graph.db import Graph
 from scamgraph.settings import Settings
 from tests.api.support import Executor
-from tests.graph.scenario import exposure_scenario, flows_scenario, trace_scenario
+from tests.graph.scenario import (
+    Scenario,
+    exposure_scenario,
+    flows_scenario,
+    trace_scenario,
+)
 
 TRACE = """query($rollup: Boolean!) {
   trace(seeds: ["tron:V"], maxHops: 3, minAmount: 10, assets: ["USDT"], rollup: $rollup) {
@@ -120,7 +125,7 @@ def test_exposure_direct_any_contact(gql: Executor, graph: Graph) -> None:
 
 FLOWS = """query($hops: Int!) { flows(from: "orga", to: "orgb", maxHops: $hops) {
   fromId toId from { name } to { name } groupBy partial direct { period asset amount transfers }
-  within { period asset amount transfers } } }"""
+  within { period asset amount transfers amountRaw decimals } } }"""
 
 
 def test_flows_by_month(gql: Executor, graph: Graph) -> None:
@@ -132,8 +137,24 @@ def test_flows_by_month(gql: Executor, graph: Graph) -> None:
     # Within two hops February adds m -> b1 (f4 60) after f3/f5 entered m; f7 precedes f6.
     feb = [b for b in flow["within"] if b["period"] == "2024-02" and b["asset"] == "USDT"]
     assert [(b["amount"], b["transfers"]) for b in feb] == [(110.0, 2)]
+    assert [(b["amountRaw"], b["decimals"]) for b in feb] == [("110000000", 6)]
     assert (flow["fromId"], flow["toId"], flow["groupBy"]) == ("orga", "orgb", "MONTH")
     assert (flow["from"], flow["to"]) == ({"name": "Org A"}, {"name": "Org B"})
+
+
+def test_flow_sums_are_exact_in_base_units(gql: Executor, graph: Graph) -> None:
+    s = Scenario()
+    a, b = s.wallet("fa"), s.wallet("fb")
+    s.org("orga", "Org A", "Company")
+    s.org("orgb", "Org B", "OTCDesk")
+    s.link("CONTROLLED_BY", a, "orga")
+    s.link("CONTROLLED_BY", b, "orgb")
+    # 0.1 + 0.2 USDT: the float sum is 0.30000000000000004, the base units exactly 300000.
+    s.send_all([("x1", a, b, 0.1, "2024-05-01"), ("x2", a, b, 0.2, "2024-05-02")])
+    s.write(graph)
+    [may] = gql.data(FLOWS, Role.ANALYST, hops=1)["flows"]["within"]
+    assert (may["period"], may["transfers"], may["amountRaw"], may["decimals"]) == (
+        "2024-05", 2, "300000", 6)
 
 
 def test_bad_hops_name_the_limit(gql: Executor, graph: Graph) -> None:
