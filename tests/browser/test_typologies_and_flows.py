@@ -122,7 +122,7 @@ def test_a_typology_lists_its_hits_and_draws_the_evidence(page: Any, demo_server
 
 
 FLOWS = """query($f: ID!, $t: ID!) { flows(from: $f, to: $t) { maxHops reason
-  direct { period asset amount } within { period asset amount transfers } } }"""
+  direct { period asset amount } within { period asset amount transfers amountRaw decimals } } }"""
 
 
 def test_flows_by_month_chart_and_table_match_the_api(page: Any, demo_server: Server) -> None:
@@ -144,6 +144,11 @@ def test_flows_by_month_chart_and_table_match_the_api(page: Any, demo_server: Se
         "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
     assert rows == [["2024-01", "USDT", "1,234.567891", "1,234.567891", "1"],
                     ["2024-03", "USDT", "10.000001", "510.250001", "2"]]
+    # The "Within" cells are the API's exact base units (not the float), to the base unit.
+    raw = page.locator("#flows-table tbody td[data-raw]").evaluate_all(
+        "ts => ts.map(t => t.dataset.raw)")
+    assert raw == [p["amountRaw"] for p in want["within"]] == ["1234567891", "510250001"]
+    assert {p["decimals"] for p in want["within"]} == {6}
     assert page.locator("#flows-summary").inner_text() == (
         f"Flow Source Group \u2192 Flow Sink Ltd, within {want['maxHops']} hops: 1,744.817892 USDT")
     assert set(cy(page, "cy.nodes('.hl').map(n => n.id())")) == {ts.SRC, ts.DST}

@@ -8,15 +8,20 @@ import { ENTITY } from "./queries";
 import { edgeLabel, type RelEdge } from "./model";
 import { errorText, type App } from "./app";
 import { barChart, months, type Bar } from "./barchart";
+import { fmtRaw } from "./tracevalue";
 
-interface Period { period: string; asset: string; amount: number; transfers: number }
+// amountRaw/decimals: the exact sum in base units, shown when the API knows it.
+interface Period {
+  period: string; asset: string; amount: number; transfers: number;
+  amountRaw?: string | null; decimals?: number | null;
+}
 interface Flow {
   maxHops: number; direct: Period[]; within: Period[]; amountSemantics: string; partial: boolean;
   reason: string | null; from: GqlEntity | null; to: GqlEntity | null;
 }
 
 const FLOWS = `query Flows($from: ID!, $to: ID!, $hops: Int) { flows(from: $from, to: $to, maxHops: $hops) {
-  maxHops direct { period asset amount transfers } within { period asset amount transfers }
+  maxHops direct { period asset amount transfers } within { period asset amount transfers amountRaw decimals }
   amountSemantics partial reason from { ...E } to { ...E } } } ${ENTITY}`;
 
 export function initFlows(app: App): void {
@@ -80,7 +85,7 @@ async function show(app: App, out: HTMLElement, f: Flow, fromId: string, toId: s
     const d = f.direct.find((x) => x.asset === p.asset && x.period === p.period);
     return h("tr", { "data-period": p.period, "data-asset": p.asset },
       h("td", {}, p.period), h("td", {}, p.asset), h("td", { class: "num" }, fmtAmount(d?.amount ?? 0)),
-      h("td", { class: "num" }, fmtAmount(p.amount)), h("td", { class: "num" }, String(p.transfers)));
+      h("td", { class: "num", "data-raw": p.amountRaw ?? "" }, exact(p)), h("td", { class: "num" }, String(p.transfers)));
   });
   const said = f.reason
     ? h("p", { class: f.partial ? "bad" : "note", id: "flows-reason" }, `${f.partial ? "Partial: " : "No flow to show: "}${f.reason}`)
@@ -95,9 +100,21 @@ async function show(app: App, out: HTMLElement, f: Flow, fromId: string, toId: s
     h("p", { class: "muted" }, f.amountSemantics));
 }
 
-/** Per asset, the sum over the months ("1,744.817892 USDT; 3 ETH"). */
+/** A period's amount: its exact base units with the asset's decimals when known, else the float. */
+function exact(p: Period): string {
+  return p.amountRaw && p.decimals !== null && p.decimals !== undefined ? fmtRaw(p.amountRaw, p.decimals) : fmtAmount(p.amount);
+}
+
+/** Per asset, the sum over the months ("1,744.817892 USDT; 3 ETH"), exact when every month is. */
 function totalsOf(ps: Period[]): string {
-  const sums = new Map<string, number>();
-  for (const p of ps) sums.set(p.asset, (sums.get(p.asset) ?? 0) + p.amount);
-  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([a, x]) => `${fmtAmount(x)} ${a}`).join("; ");
+  const assets = [...new Set(ps.map((p) => p.asset))].sort((a, b) => a.localeCompare(b));
+  return assets.map((a) => {
+    const of = ps.filter((p) => p.asset === a);
+    const dec = new Set(of.map((p) => p.decimals));
+    if (of.every((p) => p.amountRaw) && dec.size === 1 && typeof of[0].decimals === "number") {
+      const raw = of.reduce((sum, p) => sum + BigInt(p.amountRaw as string), 0n);
+      return `${fmtRaw(raw.toString(), of[0].decimals)} ${a}`;
+    }
+    return `${fmtAmount(of.reduce((sum, p) => sum + p.amount, 0))} ${a}`;
+  }).join("; ");
 }
