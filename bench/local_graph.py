@@ -14,14 +14,21 @@ from scamgraph.settings import Settings
 
 
 @contextmanager
-def local_graph(settings: Settings) -> Iterator[Graph]:
+def own_server(settings: Settings) -> Iterator[LocalNeo4j]:
+    """The settings' local server; at the end stopped if it was not running at the start."""
     server = LocalNeo4j(settings)
     started_here = server.pid() is None
-    server.start()
     try:
-        with open_graph(settings, start_local=False) as graph:
-            migrate.migrate(graph)
-            yield graph
+        yield server
     finally:
         if started_here:
             server.stop()
+
+
+@contextmanager
+def local_graph(settings: Settings) -> Iterator[Graph]:
+    with own_server(settings) as server:
+        server.start()
+        with open_graph(settings, start_local=False) as graph:
+            migrate.migrate(graph)
+            yield graph

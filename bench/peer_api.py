@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.api_bench import KEY, api_env, serving
 from bench.graph_cli import bench_settings, graph_parser, prepared_graph
+from bench.local_graph import own_server
 from bench.peers.cases import CASES, Case, size
 from bench.peers.timing import Side, client, interleaved
 from bench.synthetic_graph import GROUPS, ORGS
@@ -134,12 +135,8 @@ def main() -> None:
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(opts, audit_log=Path(tmp) / "direct.jsonl")
-        started_here = LocalNeo4j(settings).pid() is None
-        try:
+        with own_server(settings):
             run(opts, settings, Path(tmp))
-        finally:
-            if started_here:
-                LocalNeo4j(settings).stop()
 
 
 if __name__ == "__main__":

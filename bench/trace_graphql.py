@@ -28,12 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.api_bench import KEY, api_env, serving
 from bench.graph_cli import bench_settings, graph_parser, prepared_graph
+from bench.local_graph import own_server
 from bench.stats import percentiles
 from bench.trace_exposure import wallet_seeds
 from graph import investigate
 from graph.db import Graph
 from graph.investigate.types import Direction, TraceMethod, TraceParams, TraceResult
-from graph.local import LocalNeo4j
 from graph.local.ports import free_port
 from scamgraph.settings import Settings
 
@@ -143,12 +143,8 @@ def main() -> None:
     opts = graph_parser((__doc__ or "").splitlines()[0]).parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(opts, audit_log=Path(tmp) / "direct.jsonl")
-        started_here = LocalNeo4j(settings).pid() is None
-        try:
+        with own_server(settings):
             run(opts, settings, Path(tmp))
-        finally:
-            if started_here:
-                LocalNeo4j(settings).stop()
 
 
 def run(opts: argparse.Namespace, settings: Settings, tmp: Path) -> None:
