@@ -8,12 +8,13 @@ from typing import Any
 import strawberry
 
 from api.context import Info
-from api.types.common import JSON, AssetAmount, PageInfo, resolver
+from api.types.common import JSON, PageInfo, resolver
 from api.types.entity import Entity
 from api.types.records import load_entities, load_entity
 from api.types.transfer import Transfer
 from graph.db import jsonable
 from graph.investigate.typologies import (
+    HitAmount,
     HitOrganisation,
     Param,
     Typology,
@@ -80,6 +81,23 @@ class TypologyOrganisation:
                    wallet_ids=[strawberry.ID(w) for w in o.wallets])
 
 
+@strawberry.type(description="A hit's total of one asset: the float sum and the exact one.")
+class TypologyAmount:
+    asset: str
+    amount: float = strawberry.field(description="The float sum (what thresholds compare).")
+    transfers: int
+    amount_raw: str | None = strawberry.field(
+        description="The exact sum in base units, summed from the transfers' amountRaw as "
+                    "integers (null when a transfer has none).")
+    decimals: int | None = strawberry.field(
+        description="The asset's decimals shared by the summed transfers, else null.")
+
+    @classmethod
+    def from_record(cls, a: HitAmount) -> TypologyAmount:
+        return cls(asset=a.asset, amount=a.amount, transfers=a.transfers,
+                   amount_raw=a.amount_raw, decimals=a.decimals)
+
+
 @strawberry.type(description="One hit: the wallets and transfers that make it (evidence).")
 class TypologyHitResult:
     typology: str
@@ -88,7 +106,7 @@ class TypologyHitResult:
     anchor_id: strawberry.ID
     wallet_ids: list[strawberry.ID]
     transfers: list[Transfer]
-    amounts: list[AssetAmount]
+    amounts: list[TypologyAmount]
     organisations: list[TypologyOrganisation]
     detail: JSON = strawberry.field(description="Typology-specific figures.")
     first_seen: datetime | None = strawberry.field(
@@ -110,7 +128,7 @@ class TypologyHitResult:
                    anchor_id=strawberry.ID(h.anchor),
                    wallet_ids=[strawberry.ID(w) for w in h.wallets],
                    transfers=[Transfer.from_record(t) for t in h.transfers],
-                   amounts=[AssetAmount.from_record(a) for a in h.amounts],
+                   amounts=[TypologyAmount.from_record(a) for a in h.amounts],
                    organisations=[TypologyOrganisation.from_record(o) for o in h.organisations],
                    detail=detail, first_seen=h.first_seen, new=h.new)
 

@@ -49,7 +49,8 @@ CALL (anchors) {
   WITH org, s, bin, i, m.bout AS bout, m.o AS o, m.r AS r
   RETURN collect({key: i.id, score: 1.0 - (i.amount - o.amount) / i.amount, anchor: bin.id,
     wallets: [s.id, bin.id, bout.id, r.id],
-    amounts: [{asset: i.asset, amount: i.amount, transfers: 1}],
+    amounts: [{asset: i.asset, amount: i.amount, transfers: 1, raws: [i.amount_raw],
+      decimals: [i.decimals]}],
     transfers: [t IN [i, o] | {id: t.id, tx: t.tx, from: startNode(t).id, to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {organisation: org.id, from_chain: bin.chain, to_chain: bout.chain,
       amount_in: i.amount, amount_out: o.amount,

@@ -73,7 +73,8 @@ CALL (anchors) {
   WITH c, asset, head(collect({senders: senders, total: total, ts: ts})) AS best
   RETURN collect({key: c.id + '|' + asset, score: toFloat(best.senders), anchor: c.id,
     wallets: [c.id] + [t IN best.ts[..$max_evidence] | startNode(t).id],
-    amounts: [{asset: asset, amount: best.total, transfers: size(best.ts)}],
+    amounts: [{asset: asset, amount: best.total, transfers: size(best.ts),
+      raws: [t IN best.ts | t.amount_raw], decimals: [t IN best.ts | t.decimals]}],
     transfers: [t IN best.ts[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id,
       to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {senders: best.senders, total: best.total}})[..$max_hits + 1] AS hits

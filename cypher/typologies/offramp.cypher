@@ -41,7 +41,8 @@ CALL (anchors) {
   WHERE total >= $min_total
   RETURN collect({key: w.id + '|' + asset, score: total, anchor: w.id,
     wallets: [w.id] + [t IN ins[..$max_evidence] | startNode(t).id],
-    amounts: [{asset: asset, amount: total, transfers: size(ins)}],
+    amounts: [{asset: asset, amount: total, transfers: size(ins),
+      raws: [t IN ins | t.amount_raw], decimals: [t IN ins | t.decimals]}],
     transfers: [t IN ins[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id, to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {organisation: org.id, kinds: labels(org), transfers: size(ins)}})[..$max_hits + 1] AS hits
 }

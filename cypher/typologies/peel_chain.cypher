@@ -65,7 +65,8 @@ CALL (anchors) {
   RETURN collect({key: w0.id, score: toFloat(size(chain)), anchor: w0.id,
     wallets: [w0.id] + [t IN chain | endNode(t).id] + [t IN peels | endNode(t).id],
     amounts: [{asset: chain[0].asset, amount: reduce(a = 0.0, t IN peels | a + t.amount),
-      transfers: size(peels)}],
+      transfers: size(peels), raws: [t IN peels | t.amount_raw],
+      decimals: [t IN peels | t.decimals]}],
     transfers: [t IN (chain + peels)[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id, to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {hops: size(chain), start_amount: chain[0].amount, end_amount: chain[-1].amount,
       end: endNode(chain[-1]).id}})[..$max_hits + 1] AS hits

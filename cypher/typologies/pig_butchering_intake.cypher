@@ -57,7 +57,8 @@ CALL (anchors) {
   RETURN collect({key: d.id + '<' + v.id + '|' + asset,
     score: size(pays) * pays[-1].amount / pays[0].amount, anchor: d.id,
     wallets: [v.id, d.id] + sinks,
-    amounts: [{asset: asset, amount: reduce(a = 0.0, p IN pays | a + p.amount), transfers: size(pays)}],
+    amounts: [{asset: asset, amount: reduce(a = 0.0, p IN pays | a + p.amount), transfers: size(pays),
+      raws: [p IN pays | p.amount_raw], decimals: [p IN pays | p.decimals]}],
     transfers: [t IN (pays + sweeps)[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id, to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {victim: v.id, payments: size(pays), first: pays[0].amount, last: pays[-1].amount,
       consolidation: sinks}})[..$max_hits + 1] AS hits

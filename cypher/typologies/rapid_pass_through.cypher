@@ -77,7 +77,9 @@ CALL (anchors) {
     wallets: [w.id] + [t IN (ins + outs)[..$max_evidence] | CASE WHEN startNode(t) = w THEN endNode(t).id ELSE startNode(t).id END],
     amounts: [x IN reduce(acc = [], t IN ins | CASE WHEN t.asset IN acc THEN acc ELSE acc + t.asset END) |
       {asset: x, amount: reduce(a = 0.0, t IN ins | a + CASE WHEN t.asset = x THEN t.amount ELSE 0.0 END),
-       transfers: size([t IN ins WHERE t.asset = x])}],
+       transfers: size([t IN ins WHERE t.asset = x]),
+       raws: [t IN ins WHERE t.asset = x | t.amount_raw],
+       decimals: [t IN ins WHERE t.asset = x | t.decimals]}],
     transfers: [t IN (ins + outs)[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id, to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {passed_in: size(ins), passed_out: size(outs),
       out_amount: reduce(a = 0.0, t IN outs | a + t.amount)}})[..$max_hits + 1] AS hits

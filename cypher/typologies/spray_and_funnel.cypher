@@ -49,7 +49,8 @@ CALL (anchors) {
   WHERE last <= first + duration({hours: $window_hours})
   RETURN collect({key: s.id + '>' + f.id + '|' + asset, score: toFloat(size(hops)), anchor: s.id,
     wallets: [s.id, f.id] + [h IN hops | h.id][..$max_evidence],
-    amounts: [{asset: asset, amount: reduce(a = 0.0, x IN outs | a + x.amount), transfers: size(outs)}],
+    amounts: [{asset: asset, amount: reduce(a = 0.0, x IN outs | a + x.amount), transfers: size(outs),
+      raws: [x IN outs | x.amount_raw], decimals: [x IN outs | x.decimals]}],
     transfers: [t IN (outs + ins)[..$max_evidence] | {id: t.id, tx: t.tx, from: startNode(t).id, to: endNode(t).id, asset: t.asset, amount: t.amount, amount_raw: t.amount_raw, ts: t.ts}],
     detail: {intermediates: size(hops), funnel: f.id, funnelled: reduce(a = 0.0, x IN ins | a + x.amount)}})[..$max_hits + 1] AS hits
 }

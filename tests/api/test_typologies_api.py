@@ -13,7 +13,7 @@ HITS = """query($scope: TypologyScopeInput, $params: JSON) {
   typologyHits(name: "spray-and-funnel", scope: $scope, params: $params, first: 5) {
     typology params total partial reason pageInfo { hasNextPage endCursor }
     hits { key score anchorId anchor { id } walletIds detail new firstSeen
-      amounts { asset amount transfers }
+      amounts { asset amount transfers amountRaw decimals }
       transfers { tx amount from { id } to { id } }
       organisations { id name kinds groupId groupName walletIds organization { id } } } } }"""
 MARCH = {"since": "2024-03-01T00:00:00Z", "until": "2024-03-31T00:00:00Z"}
@@ -47,7 +47,8 @@ def test_hits_with_defaults_over_a_window(gql: Executor, graph: Graph) -> None:
     (hit,) = res["hits"]
     assert (hit["key"], hit["score"], hit["anchor"]) == ("tron:S>tron:F|USDT", 6.0,
                                                          {"id": "tron:S"})
-    assert hit["amounts"] == [{"asset": "USDT", "amount": 6000.0, "transfers": 6}]
+    assert hit["amounts"] == [{"asset": "USDT", "amount": 6000.0, "transfers": 6,
+                               "amountRaw": "6000000000", "decimals": 6}]
     assert len(hit["transfers"]) == 12 and hit["detail"]["intermediates"] == 6
     assert (hit["new"], hit["firstSeen"]) == (True, None)
     assert [(o["id"], o["groupId"], o["walletIds"]) for o in hit["organisations"]] == [

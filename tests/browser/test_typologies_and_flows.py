@@ -87,6 +87,8 @@ def test_a_typology_lists_its_hits_and_draws_the_evidence(page: Any, demo_server
         ("Pig Collector Ltd", "Pig Group")]
     assert got[hit["key"]] == ["tron:D<tron:V|USDT", "60", "4,900 USDT",
                                "Pig Collector Ltd (Pig Group)", "new"]
+    assert page.locator(".typology-amount").evaluate_all("xs => xs.map(x => x.dataset.raw)") == [
+        "4900000000"]  # the API's base units, as the Flows panel shows its sums
     assert page.locator("#typology-summary").inner_text() == f"1 of {want['total']} hits of {PIG}."
     assert page.locator("#typology-partial").count() == 0
     page.locator(f'#typology-hits tr[data-id="{hit["key"]}"]').click()

@@ -12,6 +12,11 @@ to Flow Sink Ltd (FD1):
   20 Mar FS1 -> FD1 10.000001               direct
 So January 1,234.567891 (all direct), February nothing, March 510.250001 (10.000001 direct).
 Flow Empty Co has no wallet: flows from it have nothing to measure, and the API says why.
+
+Off-ramp (April 2024), Desk Ltd (OTCDesk) controls DESK; DP1 and DP2 pay it
+  USDT (6 decimals)  0.1 + 0.2                                 = 0.3 (300000 base units)
+  ETH (18 decimals)  6.000000000000000001 + 5.000000000000000002 = 11.000000000000000003
+                     (11000000000000000003 wei, above 2**63; as a float just 11)
 """
 
 from __future__ import annotations
@@ -20,10 +25,13 @@ from graph.db import Graph
 from tests.browser import story
 from tests.graph import typology_scenarios
 from tests.graph.scenario import Scenario
+from tests.graph.test_typologies_exact import ETH_A, ETH_B, raw_send
 
 COLLECTOR, PIG_GROUP = "org-pig-collector", "org-pig-group"
 SRC, SUB, DST, EMPTY = "org-flow-src", "org-flow-sub", "org-flow-dst", "org-flow-empty"
 FS1, FS2, FX, FD1 = (f"tron:{a}" for a in ("TFlowSrc01", "TFlowSub02", "TFlowMid03", "TFlowDst04"))
+DESK_ORG = "org-desk-ltd"
+DP1, DP2, DESK = (f"tron:{a}" for a in ("TDeskPayer01", "TDeskPayer02", "TDeskWallet03"))
 
 
 def flows() -> Scenario:
@@ -54,7 +62,21 @@ def pig() -> Scenario:
     return s
 
 
+def desk() -> Scenario:
+    s = Scenario()
+    for w in (DP1, DP2, DESK):
+        s.wallet(w.removeprefix("tron:"), sources=["test-fixture"])
+    s.org(DESK_ORG, "Desk Ltd", "OTCDesk", sources=["test-fixture"])
+    s.link("CONTROLLED_BY", DESK, DESK_ORG)
+    raw_send(s, "dk1", DP1, DESK, 100_000, 6, "USDT", "2024-04-10T10:00")
+    raw_send(s, "dk2", DP2, DESK, 200_000, 6, "USDT", "2024-04-11T10:00")
+    raw_send(s, "dk3", DP1, DESK, ETH_A, 18, "ETH", "2024-04-12T10:00")
+    raw_send(s, "dk4", DP2, DESK, ETH_B, 18, "ETH", "2024-04-13T10:00")
+    return s
+
+
 def write(graph: Graph) -> None:
     story.write(graph)
     pig().write(graph)
     flows().write(graph)
+    desk().write(graph)

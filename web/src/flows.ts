@@ -8,7 +8,7 @@ import { ENTITY } from "./queries";
 import { edgeLabel, type RelEdge } from "./model";
 import { errorText, type App } from "./app";
 import { barChart, months, type Bar } from "./barchart";
-import { fmtRaw } from "./tracevalue";
+import { exactAmount, fmtRaw } from "./tracevalue";
 
 // amountRaw/decimals: the exact sum in base units, shown when the API knows it.
 interface Period {
@@ -85,7 +85,7 @@ async function show(app: App, out: HTMLElement, f: Flow, fromId: string, toId: s
     const d = f.direct.find((x) => x.asset === p.asset && x.period === p.period);
     return h("tr", { "data-period": p.period, "data-asset": p.asset },
       h("td", {}, p.period), h("td", {}, p.asset), h("td", { class: "num" }, fmtAmount(d?.amount ?? 0)),
-      h("td", { class: "num", "data-raw": p.amountRaw ?? "" }, exact(p)), h("td", { class: "num" }, String(p.transfers)));
+      h("td", { class: "num", "data-raw": p.amountRaw ?? "" }, exactAmount(p)), h("td", { class: "num" }, String(p.transfers)));
   });
   const said = f.reason
     ? h("p", { class: f.partial ? "bad" : "note", id: "flows-reason" }, `${f.partial ? "Partial: " : "No flow to show: "}${f.reason}`)
@@ -98,11 +98,6 @@ async function show(app: App, out: HTMLElement, f: Flow, fromId: string, toId: s
       h("thead", {}, h("tr", {}, ...["Month", "Asset", "Direct", "Within", "#"].map((x) => h("th", { title: x === "#" ? "transfers" : "" }, x)))),
       h("tbody", {}, ...rows)) : null,
     h("p", { class: "muted" }, f.amountSemantics));
-}
-
-/** A period's amount: its exact base units with the asset's decimals when known, else the float. */
-function exact(p: Period): string {
-  return p.amountRaw && p.decimals !== null && p.decimals !== undefined ? fmtRaw(p.amountRaw, p.decimals) : fmtAmount(p.amount);
 }
 
 /** Per asset, the sum over the months ("1,744.817892 USDT; 3 ETH"), exact when every month is. */

@@ -140,7 +140,7 @@ function amounts(xs: Amount[], dec: Decimals): string {
   return xs.map((a) => amountText(a, dec)).join("; ");
 }
 
-export function table(head: string[], rows: { cells: string[]; id: string; onPick: () => void }[], id: string): HTMLElement {
+export function table(head: string[], rows: { cells: (string | HTMLElement)[]; id: string; onPick: () => void }[], id: string): HTMLElement {
   if (!rows.length) return h("p", { class: "muted", id }, "None.");
   const body = rows.map((r) => {
     const tr = h("tr", { class: "clickable", tabindex: 0, "data-id": r.id, onclick: r.onPick },

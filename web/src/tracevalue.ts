@@ -45,6 +45,12 @@ export function fmtRaw(raw: string, decimals: number | null | undefined): string
   return `${neg ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`;
 }
 
+/** An API sum (flows' periods, typology hits): its exact base units with the asset's decimals
+ * when the API knows both, else the scaled float. */
+export function exactAmount(a: { amount: number; amountRaw?: string | null; decimals?: number | null }): string {
+  return a.amountRaw && a.decimals !== null && a.decimals !== undefined ? fmtRaw(a.amountRaw, a.decimals) : fmtAmount(a.amount);
+}
+
 /** One amount with its asset: exact when the API gave base units, else the scaled float. */
 export function amountText(a: Amount, dec: Decimals): string {
   const n = a.amountRaw !== null && dec.has(a.asset) ? fmtRaw(a.amountRaw, dec.get(a.asset)) : fmtAmount(a.amount);

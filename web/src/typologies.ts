@@ -9,12 +9,14 @@ import { attachControllers } from "./controllers";
 import { errorText, type App } from "./app";
 import { table } from "./trace";
 import { paramInputs, readParams, type Param } from "./typologyparams";
+import { exactAmount } from "./tracevalue";
 
 interface Info { name: string; description: string; score: string; parameters: Param[] }
 type Hop = GqlTransfer & { from: GqlEntity | null; to: GqlEntity | null };
 interface Hit {
   key: string; score: number; anchorId: string; walletIds: string[]; transfers: Hop[];
-  amounts: { asset: string; amount: number; transfers: number }[];
+  // amountRaw/decimals: the hit's exact total in base units (null when the API cannot know it).
+  amounts: { asset: string; amount: number; transfers: number; amountRaw: string | null; decimals: number | null }[];
   organisations: { id: string; name: string | null; groupId: string; groupName: string | null }[];
   new: boolean; firstSeen: string | null; wallets: GqlEntity[];
 }
@@ -29,7 +31,7 @@ const CATALOGUE = `query Typologies { typologies { name description score
 const HITS = `query Hits($name: String!, $params: JSON, $scope: TypologyScopeInput, $after: String) {
   typologyHits(name: $name, params: $params, scope: $scope, first: 20, after: $after) {
     typology params total partial reason pageInfo { endCursor hasNextPage }
-    hits { key score anchorId walletIds new firstSeen amounts { asset amount transfers }
+    hits { key score anchorId walletIds new firstSeen amounts { asset amount transfers amountRaw decimals }
       organisations { id name groupId groupName } transfers { ...T } wallets { ...E } } } } ${ENTITY} ${TRANSFER}`;
 // What a whole-graph scan defaults to when the canvas tells us where the data ends.
 const DEFAULT_DAYS = 30;
@@ -128,12 +130,20 @@ async function run(app: App, out: HTMLElement, vars: Record<string, unknown>, af
       p.partial ? h("strong", { class: "bad", id: "typology-partial" }, ` Partial: ${p.reason ?? "a budget cut it short"}`) : null),
     table(["Key", "Score", "Amounts", "Organisations", "Seen"], hits.map((x) => ({
       id: x.key, onPick: () => void app.run("evidence", () => draw(app, x)),
-      cells: [x.key, fmtAmount(x.score), x.amounts.map((a) => `${fmtAmount(a.amount)} ${a.asset}`).join("; "),
+      cells: [x.key, fmtAmount(x.score), amountsCell(x.amounts),
         x.organisations.map((o) => (o.groupId !== o.id ? `${o.name ?? o.id} (${o.groupName ?? o.groupId})` : o.name ?? o.id)).join(", ") || "\u2014",
         x.new ? "new" : fmtTime(x.firstSeen)],
     })), "typology-hits"),
     more,
     h("p", { class: "muted", id: "typology-params-used" }, `Parameters used: ${JSON.stringify(p.params)}`));
+}
+
+/** The hit's totals, one per asset, written as the Flows panel writes its sums (exactAmount);
+ * each carries the API's base units in data-raw. */
+function amountsCell(xs: Hit["amounts"]): HTMLElement {
+  const parts = xs.flatMap((a, i) => [i ? "; " : "", h("span", { class: "typology-amount", "data-asset": a.asset,
+    "data-raw": a.amountRaw ?? "", "data-decimals": a.decimals ?? "" }, `${exactAmount(a)} ${a.asset}`)]);
+  return h("span", {}, ...parts);
 }
 
 async function draw(app: App, x: Hit): Promise<void> {

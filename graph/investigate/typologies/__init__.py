@@ -7,11 +7,12 @@ from __future__ import annotations
 from graph.investigate.typologies.catalogue import TYPOLOGIES, Param, Typology, typology
 from graph.investigate.typologies.run import MAX_WINDOW_DAYS, typology_hits
 from graph.investigate.typologies.types import (
+    HitAmount,
     HitOrganisation,
     TypologyHit,
     TypologyHits,
     TypologyScope,
 )
 
-__all__ = ["MAX_WINDOW_DAYS", "TYPOLOGIES", "HitOrganisation", "Param", "Typology",
+__all__ = ["MAX_WINDOW_DAYS", "TYPOLOGIES", "HitAmount", "HitOrganisation", "Param", "Typology",
            "TypologyHit", "TypologyHits", "TypologyScope", "typology", "typology_hits"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from graph.investigate.types import AssetAmount, EntityId, Hop
+from graph.investigate.types import EntityId, Hop
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,19 @@ class HitOrganisation:
 
 
 @dataclass(frozen=True)
+class HitAmount:
+    """A hit's total of one asset. `amount` is the float sum (for ranking and thresholds);
+    `amount_raw` the exact sum of the transfers' base units, summed as Python ints (None when
+    a transfer has no amount_raw), and `decimals` the asset's, when all transfers share one."""
+
+    asset: str
+    amount: float
+    transfers: int
+    amount_raw: str | None = None
+    decimals: int | None = None
+
+
+@dataclass(frozen=True)
 class TypologyHit:
     typology: str
     key: str
@@ -43,7 +56,7 @@ class TypologyHit:
     anchor: EntityId
     wallets: tuple[EntityId, ...]
     transfers: tuple[Hop, ...]
-    amounts: tuple[AssetAmount, ...]
+    amounts: tuple[HitAmount, ...]
     organisations: tuple[HitOrganisation, ...] = ()
     detail: Mapping[str, Any] = field(default_factory=dict)
     # When a stored run first recorded this hit (None: never stored, so the hit is new).
