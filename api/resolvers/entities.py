@@ -16,6 +16,7 @@ from api.types.paths import Neighbourhood, NeighbourhoodEdges, Paths
 from api.types.records import load_entity
 from api.types.search import SearchConnection
 from api.types.wallet import Wallet
+from api.types.wallet_pages import prefetched, transfers_below
 from graph import investigate
 from graph.investigate import limits as caps
 from graph.investigate.neighbourhood import EdgeSet
@@ -35,12 +36,12 @@ class EntityQueries:
 
     @guard(Role.READER, description="A wallet by chain and address (normalised per chain).")
     async def wallet(self, info: Info, chain: str, address: str) -> Wallet | None:
-        found = await load_entity(info, investigate.wallet_id(chain, address))
+        found = await _with_transfers(info, investigate.wallet_id(chain, address))
         return found if isinstance(found, Wallet) else None
 
     @guard(Role.READER, description="Any entity by id.")
     async def entity(self, info: Info, id: strawberry.ID) -> Entity | None:
-        return await load_entity(info, id)
+        return await _with_transfers(info, id)
 
     @guard(Role.READER, cost=expansion_cost("limit", "depth"),
            bounds={"depth": (1, caps.MAX_DEPTH), "limit": (1, caps.MAX_NEIGHBOURS)},
@@ -93,3 +94,12 @@ class EntityQueries:
         ctx = info.context
         recs = await ctx.call(investigate.compounds_linked, ctx.graph, linked_to, max_hops)
         return [LinkedCompound.from_record(r) for r in recs]
+
+
+async def _with_transfers(info: Info, id: str) -> Entity | None:
+    """The entity through the DataLoader; when the query asks for its transfers (a wallet),
+    the record and that page come in one statement and the loaders are primed with them."""
+    wanted = transfers_below(info, ("transfers",))
+    if wanted is not None:
+        await prefetched(info, ids=[id], transfers=wanted)
+    return await load_entity(info, id)

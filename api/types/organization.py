@@ -9,6 +9,7 @@ import strawberry
 from api.auth import Role
 from api.context import Info
 from api.limits import guard, page_cost
+from api.selection import arguments_below
 from api.types.common import as_list, as_str
 from api.types.entity import Entity, entity_fields
 from graph.investigate import limits as caps
@@ -32,12 +33,19 @@ class Organization(Entity):
                        "resolved cluster's included, by id. Its group's: `group(id)`.")
     async def wallets(self, info: Info, first: int = 50, after: str | None = None
                       ) -> Annotated[WalletConnection, strawberry.lazy("api.types.wallet_pages")]:
-        from api.types.wallet_pages import WalletConnection
+        from api.types.wallet_pages import WalletConnection, prefetched, transfers_below
         from graph.investigate import organization_wallets
 
         ctx = info.context
-        page = await ctx.call(organization_wallets, ctx.graph, str(self.id), first, after)
-        return WalletConnection.from_record(page, after)
+        if not arguments_below(info, ("edges", "node"), "WalletEdge"):
+            page = await ctx.call(organization_wallets, ctx.graph, str(self.id), first, after)
+            return WalletConnection.from_record(page, after)
+        # The wallets' records, and their transfers when asked, in the same statement.
+        wanted = transfers_below(info, ("edges", "node", "transfers"))
+        got = await prefetched(info, organisation=str(self.id), first=first, after=after,
+                               transfers=wanted)
+        assert got is not None  # an organisation's call always answers a page
+        return WalletConnection.from_record(got, after)
 
     @classmethod
     def from_record(cls, rec: EntityRecord) -> Organization:

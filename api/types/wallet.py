@@ -48,11 +48,17 @@ class Wallet(Entity):
         min_amount: float | None = None, assets: list[str] | None = None, first: int = 20,
         after: str | None = None, oldest_first: bool = False,
     ) -> Annotated[WalletTransferConnection, LAZY]:
-        from api.types.wallet_pages import WalletTransferConnection, transfer_pages
+        from api.types.wallet_pages import (
+            WalletTransferConnection,
+            transfer_filter,
+            transfer_pages,
+        )
 
-        # Batched: every wallet asking for the same page in this request shares one query.
-        key = (direction or "BOTH", since, until, min_amount, tuple(assets or ()), first, after,
-               not oldest_first)
+        # Batched: every wallet asking for the same page in this request shares one query;
+        # a parent that fetched the page with its own statement primed the loader.
+        key = transfer_filter({"direction": direction, "since": since, "until": until,
+                               "minAmount": min_amount, "assets": assets, "first": first,
+                               "after": after, "oldestFirst": oldest_first})
         page = await transfer_pages(info.context, key).load(str(self.id))
         return WalletTransferConnection.from_record(page, after)
 

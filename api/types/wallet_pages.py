@@ -3,38 +3,80 @@ Relay connections."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import strawberry
 from strawberry.dataloader import DataLoader
 
 from api.context import Context, Info
+from api.selection import arguments_below
 from api.types.common import PageInfo, offset_cursors
 from api.types.entity import Entity
 from api.types.records import load_entity
 from api.types.transfer import Transfer
 from api.types.wallet import TransferDirection
-from graph.investigate.wallet_transfers import TransferPage, WalletIdPage, wallets_transfers
+from graph.investigate.wallet_transfers import TransferDirection as Way
+from graph.investigate.wallet_transfers import (
+    TransferFilter,
+    TransferPage,
+    WalletIdPage,
+    pages_of,
+    wallet_records,
+)
+from scamgraph.errors import ValidationError
 
-# Wallet.transfers' arguments: direction, since, until, minAmount, assets, first, after, newest.
-PageKey = tuple[Any, datetime | None, datetime | None, float | None, tuple[str, ...], int,
-                str | None, bool]
+
+def transfer_filter(args: Mapping[str, Any]) -> TransferFilter:
+    """Wallet.transfers' arguments (GraphQL names) as the page they ask for: the key its
+    resolver loads by and a parent prefetching it (api/selection.py) primes."""
+    return TransferFilter(
+        Way(args.get("direction") or Way.BOTH), args.get("since"), args.get("until"),
+        args.get("minAmount"), tuple(args.get("assets") or ()), args.get("first", 20),
+        args.get("after"), not args.get("oldestFirst", False))
 
 
-def transfer_pages(ctx: Context, key: PageKey) -> DataLoader[str, TransferPage]:
+def transfer_pages(ctx: Context, key: TransferFilter) -> DataLoader[str, TransferPage]:
     """The request's loader of one page (these arguments) of wallets' transfers: the wallets
     asked in one tick of the event loop (an organisation's, a trace's) make one graph call."""
     name = ("wallet_transfers", key)
     if name not in ctx.loaders:
         async def load(wallets: Sequence[str]) -> list[TransferPage]:
-            pages = await ctx.call(wallets_transfers, ctx.graph, list(wallets), *key[:4],
-                                   key[4], key[5], key[6], key[7])
+            pages = await ctx.call(pages_of, ctx.graph, list(wallets), key)
             return [pages[w] for w in wallets]
         ctx.loaders[name] = DataLoader(load_fn=load)
     loader: DataLoader[str, TransferPage] = ctx.loaders[name]
     return loader
+
+
+def transfers_below(info: Info, path: tuple[str, ...]) -> TransferFilter | None:
+    """The one page of Wallet.transfers selected at `path` below this field, when its
+    arguments are valid (else the field itself reports the error); None when there is none,
+    or several different ones (each then loads its own)."""
+    found = {transfer_filter(a) for a in arguments_below(info, path, "Wallet")}
+    if len(found) != 1:
+        return None
+    page = found.pop()
+    try:
+        page.params()
+    except ValidationError:
+        return None
+    return page
+
+
+async def prefetched(info: Info, ids: Sequence[str] = (), organisation: str | None = None,
+                     first: int = 50, after: str | None = None,
+                     transfers: TransferFilter | None = None) -> WalletIdPage | None:
+    """Entities (or an organisation's page of wallets) with their transfers in one statement,
+    handed to the DataLoaders the child fields read (an id not found is primed as absent)."""
+    ctx = info.context
+    got = await ctx.call(wallet_records, ctx.graph, ids=ids, organisation=organisation,
+                         first=first, after=after, transfers=transfers)
+    listed = got.page.wallets if got.page else ids
+    ctx.entities.prime_many({i: got.records.get(i) for i in listed})
+    if transfers is not None:
+        transfer_pages(ctx, transfers).prime_many(got.transfers)
+    return got.page
 
 
 @strawberry.type

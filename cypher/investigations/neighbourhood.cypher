@@ -2,7 +2,8 @@
 // either direction; transfers only inside [$since, $until]. Supernodes are reached but not
 // expanded unless $expand_supernodes (the start node always is); at most $limit nodes and
 // $rel_limit relationships per level; `cut` says a limit was hit.
-// A resolved cluster (graph/resolve) is one start: every member is at depth 0.
+// A resolved cluster (graph/resolve) is one start: every member is at depth 0. `records`: each
+// node's entity record (entities.cypher's projection).
 MATCH (n:Entity {id: $id})
 CALL (n) {
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
@@ -83,6 +84,31 @@ CALL (kept) {
 }
 WITH frontier, seen, rels, cut
 WITH seen, cut, [r IN rels WHERE startNode(r) IN seen AND endNode(r) IN seen] AS rels
-RETURN [x IN seen | x.id] AS nodes, cut,
+// Each node's record as entities.cypher answers it, here rather than in a second round trip.
+CALL (seen) {
+  UNWIND seen AS n
+  OPTIONAL MATCH (c:ClusterMember {member: n.id})
+  CALL (n, c) {
+    OPTIONAL MATCH (m:ClusterMember {cluster: c.cluster})
+    WITH n, collect(m.member) AS ids
+    UNWIND ids + [n.id] AS mid
+    MATCH (x:Entity {id: mid})
+    RETURN collect(DISTINCT x) AS members
+  }
+  WITH n, c, members, [x IN members WHERE x.id = c.cluster][0] AS canonical
+  RETURN collect({id: n.id, labels: labels(n),
+    props: n {.*, name: coalesce(n.name, canonical.name, n.tag_name),
+      cluster_id: c.cluster,
+      cluster_members: CASE WHEN c IS NULL THEN null ELSE [x IN members | x.id] END,
+      cluster_sources: CASE WHEN c IS NULL THEN null
+        ELSE reduce(acc = [], x IN members | acc + [s IN coalesce(x.sources, []) WHERE NOT s IN acc])
+      END},
+    sanctions: COLLECT {
+      UNWIND members AS x
+      MATCH (x)-[:SANCTIONED_BY]->(s:Sanction)
+      RETURN DISTINCT s {.id, .authority, .program, .listing_id, .listed_on}
+    }}) AS records
+}
+RETURN [x IN seen | x.id] AS nodes, cut, records,
   [r IN rels | {key: coalesce(r.id, elementId(r)), type: type(r), start: startNode(r).id,
     end: endNode(r).id, props: properties(r)}] AS edges

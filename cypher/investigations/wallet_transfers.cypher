@@ -5,6 +5,7 @@
 // $direction: OUT (sent), IN (received) or BOTH; a window [$since, $until], $min_amount and
 // $assets ([] = any) filter. Expanded from each wallet (its relationships), so a wallet's
 // degree bounds the work; `total` counts its filtered transfers (at most $max_total counted).
+// Times as epoch ms (cheaper to decode than a driver DateTime).
 UNWIND $wallets AS wid
 MATCH (w:Entity&Wallet {id: wid})
 CALL (w) {
@@ -28,7 +29,7 @@ CALL (w) {
   RETURN size(rows) AS total,
     [r IN rows[$offset..$offset + $first + 1] | {
       id: r.t.id, tx: r.t.tx, asset: r.t.asset, amount: r.t.amount, amount_raw: r.t.amount_raw,
-      ts: r.t.ts, direction: r.way,
+      ts: r.t.ts.epochMillis, direction: r.way,
       from: CASE r.way WHEN 'OUT' THEN w.id ELSE r.o.id END,
       to: CASE r.way WHEN 'OUT' THEN r.o.id ELSE w.id END}] AS page
 }

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from graph.db import Graph
 from graph.investigate import convert, limits
-from graph.investigate.entities import get_entities
+from graph.investigate.entities import without_nulls
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.trace import SUPERNODE_TAGS
 from graph.investigate.types import EdgeRecord, EntityId, Subgraph
@@ -66,7 +66,7 @@ def neighbourhood(
     if not rows:
         raise NotFoundError(f"no entity with id {id!r}", hint="pass an id from search")
     row = rows[0]
-    records = get_entities(graph, row["nodes"])
+    records = {r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
     found = {e["key"]: convert.edge(e) for e in row["edges"]}
     links = tree(id, found.values()) if form is EdgeSet.TREE else tuple(
         found[k] for k in sorted(found))

@@ -2,20 +2,21 @@
 this wallet send and receive" without a trace. Filters: direction, window, minimum amount,
 assets. A wallet's degree bounds the work (an exchange hot wallet is sorted whole, up to
 MAX_TOTAL transfers; beyond that the page says the count is a lower bound). Also an
-organisation's wallets, one page at a time."""
+organisation's wallets, one page at a time, and (`wallet_records`) entities or an
+organisation's page of wallets with their records and transfers in one statement."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from graph.db import Graph
-from graph.db.values import native
 from graph.investigate import convert, limits
-from graph.investigate.types import EntityId, Hop
+from graph.investigate.entities import without_nulls
+from graph.investigate.types import EntityId, EntityRecord, Hop
 
 # Transfers sorted and counted per request, at most (a hot wallet's whole history is more).
 MAX_TOTAL = 100_000
@@ -42,9 +43,35 @@ class TransferPage:
     has_next_page: bool
 
 
+@dataclass(frozen=True)
+class TransferFilter:
+    """The arguments of one page of wallets' transfers (hashable: a request's loader key)."""
+
+    direction: TransferDirection | str = TransferDirection.BOTH
+    since: datetime | None = None
+    until: datetime | None = None
+    min_amount: float | None = None
+    assets: tuple[str, ...] = ()
+    first: int = 20
+    after: str | None = None
+    newest_first: bool = True
+
+    def params(self) -> dict[str, Any]:
+        """The query parameters (ValidationError for a bad direction, size or cursor)."""
+        way = limits.check_choice("direction", self.direction, TransferDirection)
+        limits.check_range("first", self.first, 1, limits.MAX_PAGE)
+        return {"direction": way.value, "since": convert.utc(self.since),
+                "until": convert.utc(self.until), "min_amount": self.min_amount,
+                "assets": list(self.assets), "newest": self.newest_first,
+                "offset": convert.decode_cursor(self.after), "first": self.first,
+                "max_total": MAX_TOTAL}
+
+
 def _hop(row: dict[str, Any]) -> Hop:
+    # Times come as epoch ms: hydrating a driver DateTime per transfer cost more than the rest.
     return Hop(row["id"], row.get("tx") or "", row["from"], row["to"], row.get("asset") or "",
-               float(row.get("amount") or 0.0), row.get("amount_raw"), row["ts"])
+               float(row.get("amount") or 0.0), row.get("amount_raw"),
+               datetime.fromtimestamp(row["ts"] / 1000, UTC))
 
 
 def wallets_transfers(
@@ -56,17 +83,20 @@ def wallets_transfers(
 ) -> dict[EntityId, TransferPage]:
     """The same page of each wallet's transfers, in one statement; an unknown wallet gives an
     empty page."""
-    way = limits.check_choice("direction", direction, TransferDirection)
-    limits.check_range("first", first, 1, limits.MAX_PAGE)
-    offset = convert.decode_cursor(after)
-    rows = graph.read("investigations/wallet_transfers", {
-        "wallets": list(dict.fromkeys(wallets)), "direction": way.value,
-        "since": convert.utc(since), "until": convert.utc(until), "min_amount": min_amount,
-        "assets": list(assets), "newest": newest_first, "offset": offset, "first": first,
-        "max_total": MAX_TOTAL,
-    }, timeout_s=timeout_s)
-    found = {r["wallet"]: _page(int(r["total"]), native(r["page"]), offset, first) for r in rows}
-    return {w: found.get(w) or _page(0, [], offset, first) for w in wallets}
+    page = TransferFilter(direction, since, until, min_amount, tuple(assets),
+                          first, after, newest_first)
+    return pages_of(graph, wallets, page, timeout_s=timeout_s)
+
+
+def pages_of(graph: Graph, wallets: Sequence[EntityId], page: TransferFilter, *,
+             timeout_s: float | None = None) -> dict[EntityId, TransferPage]:
+    """`wallets_transfers` with its page arguments as one TransferFilter."""
+    params = page.params()
+    rows = graph.read("investigations/wallet_transfers",
+                      {**params, "wallets": list(dict.fromkeys(wallets))}, timeout_s=timeout_s)
+    found = {r["wallet"]: _page(int(r["total"]), r["page"], params["offset"], page.first)
+             for r in rows}
+    return {w: found.get(w) or _page(0, [], params["offset"], page.first) for w in wallets}
 
 
 def _page(total: int, rows: list[dict[str, Any]], offset: int, first: int) -> TransferPage:
@@ -110,3 +140,41 @@ def organization_wallets(graph: Graph, organisation: EntityId, first: int = 50,
     return WalletIdPage(page, int(rows[0]["total"]),
                         convert.encode_cursor(offset + len(page)) if page else None,
                         len(ids) > first)
+
+
+@dataclass(frozen=True)
+class WalletRecords:
+    """Entities (and one page of each wallet's transfers) fetched in one statement."""
+
+    records: dict[EntityId, EntityRecord]
+    transfers: dict[EntityId, TransferPage]  # empty unless a TransferFilter was given
+    page: WalletIdPage | None  # the organisation's page of wallets, when one was asked
+
+
+def wallet_records(
+    graph: Graph, *, ids: Sequence[EntityId] = (), organisation: EntityId | None = None,
+    first: int = 50, after: str | None = None, transfers: TransferFilter | None = None,
+    timeout_s: float | None = None,
+) -> WalletRecords:
+    """The entities `ids`, or one page of `organisation`'s wallets (as organization_wallets),
+    with their records (as get_entities) and, given `transfers`, each wallet's page of them
+    (as wallets_transfers): what would otherwise be a round trip per level, in one."""
+    limits.check_range("first", first, 1, limits.MAX_PAGE)
+    offset = convert.decode_cursor(after)
+    t_params = (transfers or TransferFilter()).params()
+    rows = graph.read("investigations/wallet_records", {
+        **t_params, "t_offset": t_params["offset"], "t_first": t_params["first"],
+        "org": organisation, "ids": list(dict.fromkeys(ids)), "offset": offset, "first": first,
+        "transfers": transfers is not None}, timeout_s=timeout_s)
+    row = rows[0]
+    records = {r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
+    pages = {r["id"]: _page(int(r["t_total"]), r["t_page"], t_params["offset"], t_params["first"])
+             for r in row["records"]} if transfers is not None else {}
+    page = None
+    if organisation is not None:
+        listed = tuple(row["listed"])
+        kept = listed[:first]
+        page = WalletIdPage(kept, int(row["total"]),
+                            convert.encode_cursor(offset + len(kept)) if kept else None,
+                            len(listed) > first)
+    return WalletRecords(records, pages, page)

@@ -103,13 +103,14 @@ def test_tree_keeps_one_edge_per_reached_node(gql: Executor, wallets: Graph) -> 
 
 def test_an_organisations_wallets_transfers_in_one_graph_call(gql: Executor,
                                                              wallets: Graph) -> None:
-    """o's wallets A and W each list their sent transfers; the two pages come from one
-    batched query and equal what each wallet's own query answers."""
+    """o's wallets A and W each list their sent transfers; the wallets, their records and
+    their pages come from one statement and equal what each wallet's own query answers."""
     query = """{ entity(id: "o") { ... on Organization { wallets(first: 10) { edges { node {
       id ... on Wallet { transfers(direction: OUT, first: 2) { totalCount
         pageInfo { hasNextPage } edges { node { id to { id } } } } } } } } } } }"""
     edges = gql.data(query, Role.READER)["entity"]["wallets"]["edges"]
-    assert gql.last_calls.count("wallets_transfers") == 1
+    # o's record, then its wallets with their transfers, then the counterparts (`to`).
+    assert gql.last_calls == ["get_entities", "wallet_records", "get_entities"]
     pages = {e["node"]["id"]: e["node"]["transfers"] for e in edges}
     assert {w: _ids(p) for w, p in pages.items()} == {"tron:A": ["t6", "t2"],
                                                      "tron:W": ["t5", "t3"]}
