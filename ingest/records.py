@@ -66,10 +66,19 @@ class TransferRecord:
     block: int | None = None
     token: str | None = None
     position: str = ""
+    # `ts` as epoch milliseconds, the form the writers send (ingest/rows.py, the bulk CSV): a
+    # reader that parsed it from epoch ms passes it, so it is never derived back from `ts`.
+    ms: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.ms is None and self.ts is not None:
+            object.__setattr__(self, "ms", round(self.ts.timestamp() * 1000))
+        # Kept, not a field: the duplicate window, the sink and its rows all ask for it.
+        self.__dict__["_id"] = f"{self.chain}:{self.tx}:{self.index}"
 
     @property
     def id(self) -> str:
-        return f"{self.chain}:{self.tx}:{self.index}"
+        return str(self.__dict__["_id"])
 
 
 @dataclass(frozen=True)

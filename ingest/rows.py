@@ -58,39 +58,47 @@ def epoch_ms(ts: datetime | None) -> int | None:
     return None if ts is None else round(ts.timestamp() * 1000)
 
 
+# 10**d for every decimals a token may have (0..77, see the readers): one lookup per row.
+_SCALE: tuple[int, ...] = tuple(10**d for d in range(78))
+
+
 def transfer_row(rec: TransferRecord) -> dict[str, Any]:
-    props = {
-        "id": rec.id, "chain": rec.chain, "tx": rec.tx, "index": rec.index, "asset": rec.asset,
-        "token": rec.token, "amount_raw": rec.amount_raw, "decimals": rec.decimals,
-        "amount": scaled(rec.amount_raw, rec.decimals), "block": rec.block,
+    """One flat row: the statement names each property (cypher/ingest/transfers.cypher).
+    The scaled amount is int / int, which Python rounds correctly, as float(Decimal) does."""
+    chain, decimals = rec.chain, rec.decimals
+    return {
+        "id": rec.id, "from": f"{chain}:{rec.from_address}", "to": f"{chain}:{rec.to_address}",
+        "ts": rec.ms, "chain": chain, "tx": rec.tx, "index": rec.index, "asset": rec.asset,
+        "token": rec.token, "amount_raw": rec.amount_raw, "decimals": decimals,
+        "amount": _amount(rec.amount_raw, decimals), "block": rec.block,
     }
-    return {"id": rec.id, "from": f"{rec.chain}:{rec.from_address}",
-            "to": f"{rec.chain}:{rec.to_address}", "ts": epoch_ms(rec.ts), "props": props}
+
+
+def _amount(amount_raw: str, decimals: int | None) -> float | None:
+    if decimals is None or not 0 <= decimals < len(_SCALE):
+        return scaled(amount_raw, decimals)  # a tokens file may say anything
+    return int(amount_raw) / _SCALE[decimals]
 
 
 def wallet_rows(batch: list[TransferRecord]) -> list[dict[str, Any]]:
     """One row per distinct wallet of a batch, with its activity window and assets."""
     seen: dict[str, dict[str, Any]] = {}
     for rec in batch:
+        chain, ms, asset = rec.chain, rec.ms, rec.asset
         for address in (rec.from_address, rec.to_address):
-            key = f"{rec.chain}:{address}"
+            key = f"{chain}:{address}"
             row = seen.get(key)
             if row is None:
-                seen[key] = _wallet(key, rec.chain, address, rec.ts, rec.asset)
+                # Off EVM the display form is the address itself: not sent twice.
+                display = eip55(address) if chain in EVM_CHAINS else None
+                seen[key] = {"id": key, "chain": chain, "address": address, "display": display,
+                             "first": ms, "last": ms, "assets": [asset]}
                 continue
-            ms = epoch_ms(rec.ts)
             if ms is not None:
-                row["first"] = min(row["first"] or ms, ms)
-                row["last"] = max(row["last"] or ms, ms)
-            if rec.asset not in row["assets"]:
-                row["assets"].append(rec.asset)
+                if row["first"] is None or ms < row["first"]:
+                    row["first"] = ms
+                if row["last"] is None or ms > row["last"]:
+                    row["last"] = ms
+            if asset not in row["assets"]:
+                row["assets"].append(asset)
     return list(seen.values())
-
-
-def _wallet(key: str, chain: str, address: str, ts: datetime | None, asset: str
-            ) -> dict[str, Any]:
-    # Off EVM the display form is the address itself: not sent twice.
-    display = eip55(address) if chain in EVM_CHAINS else None
-    ms = epoch_ms(ts)
-    return {"id": key, "chain": chain, "address": address, "display": display,
-            "first": ms, "last": ms, "assets": [asset]}

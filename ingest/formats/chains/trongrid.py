@@ -20,10 +20,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from graph.model.addresses import normalise
 from ingest.formats.base import (
+    MAX_DIGITS,
     Item,
     SourceInput,
     base_units,
@@ -40,6 +42,8 @@ from scamgraph.errors import InputError
 _TX = re.compile(r"[0-9a-f]{64}")
 SINGLE_PASS = True  # whole documents fail before any record; JSON lines only when no line parses
 MAX_OCCURRENCE = 15
+MAX_DECIMALS = 77  # uint256 has 78 digits
+MAX_EPOCH_MS = 253_402_300_800_000  # year 10000: datetime's range
 
 
 def read(src: SourceInput) -> Iterator[Item]:
@@ -117,19 +121,35 @@ def transfer(item: dict[str, Any], position: str, seen: dict[tuple[str, int], in
     token = normalise("tron", str(info["address"])).address
     sender = normalise("tron", str(item["from"])).address
     receiver = normalise("tron", str(item["to"])).address
-    amount = base_units(item["value"])
+    amount = _amount(item["value"])
     tx = _tx(item["transaction_id"])
     content = _content_key(token, sender, receiver, amount)
     occurrence = seen.get((tx, content), 0)
     if occurrence > MAX_OCCURRENCE:
         raise ValueError(f"more than {MAX_OCCURRENCE + 1} identical transfers in one transaction")
     seen[(tx, content)] = occurrence + 1
+    ms = _epoch_ms(item["block_timestamp"])
     return TransferRecord(
         chain="tron", tx=tx, index=(content << 4) | occurrence,
         from_address=sender, to_address=receiver, asset=str(info.get("symbol") or token),
         amount_raw=amount, decimals=_decimals(info.get("decimals")),
-        ts=utc_from_epoch(item["block_timestamp"], millis=True), token=token, position=position,
+        ts=datetime.fromtimestamp(ms / 1000, UTC), ms=ms, token=token, position=position,
     )
+
+
+def _amount(value: Any) -> str:
+    """base_units, without its int round trip for the usual canonical digit string."""
+    if (type(value) is str and value.isdigit() and value.isascii() and len(value) <= MAX_DIGITS
+            and (value[0] != "0" or value == "0")):
+        return value
+    return base_units(value)
+
+
+def _epoch_ms(value: Any) -> int:
+    """block_timestamp (epoch ms) as it is sent; utc_from_epoch checks anything else."""
+    if type(value) is int and 0 <= value < MAX_EPOCH_MS:
+        return value
+    return round(utc_from_epoch(value, millis=True).timestamp() * 1000)
 
 
 def _content_key(token: str, sender: str, receiver: str, amount: str) -> int:
@@ -145,9 +165,11 @@ def _tx(value: Any) -> str:
 
 
 def _decimals(value: Any) -> int | None:
+    if type(value) is int and 0 <= value <= MAX_DECIMALS:
+        return value
     if value is None or value == "":
         return None
     text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or len(text) > 2 or int(text) > 77:
+    if isinstance(value, bool) or not text.isdigit() or len(text) > 2 or int(text) > MAX_DECIMALS:
         raise ValueError(f"token decimals {shown(value)} is not an integer in 0..77")
     return int(text)
