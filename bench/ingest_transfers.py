@@ -13,6 +13,10 @@ larger N shows whether memory stays flat. Senders and receivers are drawn with a
 --bulk times `run_bulk` (ingest --bulk) on a new, empty database instead: total seconds, the
 staging part (reading, quarantine, CSV) and the rest (neo4j-admin import, restart, schema),
 transfers/s, and the peak RSS of this process and of the staging process.
+
+--prefill P loads P other transfers between the same wallets through `run_bulk` first (a new
+database), then times the merge path of the N new ones into that graph; --rerun then times the
+same N again, which must create nothing (one JSON line per timed run, `created` included).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import based58
 
 from graph import migrate
 from graph.connect import open_graph
+from graph.db import Graph
 from graph.local import LocalNeo4j
 from graph.local.importer import store_dirs
 from graph.maintenance import clear_data
@@ -63,14 +68,18 @@ def _pairs(n: int, pool: list[str], rng: random.Random) -> Iterator[tuple[int, s
         yield i, pool[a], pool[b if b != a else (a + 1) % size], rng.randrange(1, 10**12)
 
 
-def generate(path: Path, fmt: str, n: int, wallets: int, seed: int = 7) -> None:
-    """Stream N transfers to `path` in `fmt`; memory is the address pool only."""
+def generate(path: Path, fmt: str, n: int, wallets: int, seed: int = 7, start: int = 0) -> None:
+    """Stream N transfers to `path` in `fmt`, numbered from `start` (a later batch of the same
+    wallets draws its pairs from its own seed); memory is the address pool only."""
     rng = random.Random(seed)
     pool = _addresses(fmt, wallets, rng)
+    if start:
+        rng = random.Random(seed + start)
     base_ms = 1_700_000_000_000
     with path.open("w", encoding="utf-8") as out:
         page: list[dict[str, object]] = []
         for i, src, dst, value in _pairs(n, pool, rng):
+            i += start
             tx = f"{i:064x}"
             if fmt == "ethereum-etl":
                 out.write(json.dumps({
@@ -155,7 +164,36 @@ def _bulk(settings: Settings, fmt: str, path: Path) -> dict[str, object]:
             "staging_peak_rss_mb": round(staging_peak[0], 1)}
 
 
-def main() -> None:
+def _timed_merge(graph: Graph | None, server: int | None, args: argparse.Namespace,
+                 settings: Settings, path: Path, label: str) -> dict[str, object]:
+    """One timed `run_ingest` (the merge path), with this process's and the server's CPU."""
+    cpu_py, cpu_db = _cpu_s(), _cpu_s(server) if server else 0.0
+    began = time.monotonic()
+    summary = run_ingest(graph, args.format, path, settings=settings, dry_run=args.dry_run)
+    seconds = time.monotonic() - began
+    cpu_py, cpu_db = _cpu_s() - cpu_py, (_cpu_s(server) - cpu_db) if server else 0.0
+    return {
+        "run": label, "format": args.format, "n": args.n, "prefill": args.prefill,
+        "batch_size": args.batch_size, "wallets": args.wallets, "dry_run": args.dry_run,
+        "written": summary.written, "created": summary.created,
+        "file_mb": round(path.stat().st_size / 2**20, 1), "ingest_s": round(seconds, 2),
+        "transfers_per_s": round(summary.read / seconds),
+        "python_us_per_transfer": round(cpu_py / summary.read * 1e6, 1),
+        "neo4j_us_per_transfer": round(cpu_db / summary.read * 1e6, 1),
+        "peak_rss_mb_after": round(_rss_mb(), 1), "load_avg_1m": os.getloadavg()[0],
+    }
+
+
+def _prefill(settings: Settings, args: argparse.Namespace) -> dict[str, object]:
+    """A graph that already holds `args.prefill` transfers between the same wallets (bulk)."""
+    path = Path(args.home) / f"prefill-{args.format}-{args.prefill}.jsonl"
+    generate(path, args.format, args.prefill, args.wallets)
+    report = _bulk(settings, args.format, path)
+    path.unlink()
+    return {"run": "prefill", "n": args.prefill, **report}
+
+
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200_000)
     parser.add_argument("--format", choices=("trongrid", "ethereum-etl"), default="trongrid")
@@ -168,48 +206,52 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="read and validate only")
     parser.add_argument("--bulk", action="store_true",
                         help="a bulk first load (ingest --bulk) instead of MERGE batches")
+    parser.add_argument("--prefill", type=int, default=0,
+                        help="bulk-load this many other transfers first, then merge N into them")
+    parser.add_argument("--rerun", action="store_true", help="then merge the same N again")
     parser.add_argument("--keep-file", help="write the input here and keep it")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
     settings = _settings(args)
     path = Path(args.keep_file or Path(args.home) / f"bench-{args.format}-{args.n}.jsonl")
     path.parent.mkdir(parents=True, exist_ok=True)
+    if args.prefill and not args.dry_run:
+        print(json.dumps(_prefill(settings, args)), flush=True)
     began = time.monotonic()
-    generate(path, args.format, args.n, args.wallets)
-    generated_s, rss_before = time.monotonic() - began, _rss_mb()
-    graph, server = None, None
+    generate(path, args.format, args.n, args.wallets, start=args.prefill)
+    generated_s = time.monotonic() - began
     if args.bulk:
         report = _bulk(settings, args.format, path)
         print(json.dumps({"format": args.format, "n": args.n, "wallets": args.wallets,
                           "file_mb": round(path.stat().st_size / 2**20, 1),
                           "generate_s": round(generated_s, 1), **report,
                           "load_avg_1m": os.getloadavg()[0]}))
-        if not args.keep_file:
-            path.unlink()
-        return
+    else:
+        _merges(settings, args, path)
+    if not args.keep_file:
+        path.unlink()
+
+
+def _merges(settings: Settings, args: argparse.Namespace, path: Path) -> None:
+    """The timed merge run (into an emptied graph unless prefilled), and the re-run if asked."""
+    graph, server = None, None
     if not args.dry_run:
         LocalNeo4j(settings).start()
         server = LocalNeo4j(settings).pid()
         graph = open_graph(settings, start_local=False)
         migrate.migrate(graph)
-        clear_data(graph)
-    cpu_py, cpu_db = _cpu_s(), _cpu_s(server) if server else 0.0
-    began = time.monotonic()
-    summary = run_ingest(graph, args.format, path, settings=settings, dry_run=args.dry_run)
-    seconds = time.monotonic() - began
-    cpu_py, cpu_db = _cpu_s() - cpu_py, (_cpu_s(server) - cpu_db) if server else 0.0
-    print(json.dumps({
-        "format": args.format, "n": args.n, "batch_size": args.batch_size,
-        "wallets": args.wallets, "dry_run": args.dry_run, "written": summary.written,
-        "file_mb": round(path.stat().st_size / 2**20, 1), "generate_s": round(generated_s, 1),
-        "ingest_s": round(seconds, 2), "transfers_per_s": round(summary.read / seconds),
-        "peak_rss_mb_before": round(rss_before, 1), "peak_rss_mb_after": round(_rss_mb(), 1),
-        "python_cpu_s": round(cpu_py, 1), "neo4j_cpu_s": round(cpu_db, 1),
-        "load_avg_1m": os.getloadavg()[0],
-    }))
-    if graph is not None:
-        graph.close()
-    if not args.keep_file:
-        path.unlink()
+        if not args.prefill:
+            clear_data(graph)
+    try:
+        print(json.dumps(_timed_merge(graph, server, args, settings, path, "merge")), flush=True)
+        if args.rerun:
+            print(json.dumps(_timed_merge(graph, server, args, settings, path, "rerun")))
+    finally:
+        if graph is not None:
+            graph.close()
 
 
 if __name__ == "__main__":
