@@ -30,10 +30,10 @@ WITH rels, seen + fresh[..$limit - size(seen)] AS seen, fresh[..$limit - size(se
   cut OR size(seen) + size(fresh) > $limit AS cut
 CALL (kept) {
   UNWIND kept AS y
-  WITH y WHERE $expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
+  WITH y WHERE $depth > 1 AND ($expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
     AND NOT y:Exchange AND NOT y:Bridge
     AND NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
-    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags))
+    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags)))
   RETURN collect(y) AS frontier
 }
 WITH frontier, seen, rels, cut
@@ -53,10 +53,10 @@ WITH rels, seen + fresh[..$limit - size(seen)] AS seen, fresh[..$limit - size(se
   cut OR size(seen) + size(fresh) > $limit AS cut
 CALL (kept) {
   UNWIND kept AS y
-  WITH y WHERE $expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
+  WITH y WHERE $depth > 2 AND ($expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
     AND NOT y:Exchange AND NOT y:Bridge
     AND NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
-    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags))
+    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags)))
   RETURN collect(y) AS frontier
 }
 WITH frontier, seen, rels, cut
@@ -76,25 +76,29 @@ WITH rels, seen + fresh[..$limit - size(seen)] AS seen, fresh[..$limit - size(se
   cut OR size(seen) + size(fresh) > $limit AS cut
 CALL (kept) {
   UNWIND kept AS y
-  WITH y WHERE $expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
+  WITH y WHERE $depth > 3 AND ($expand_supernodes OR (COUNT { (y)--() } <= $supernode_degree
     AND NOT y:Exchange AND NOT y:Bridge
     AND NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(:Exchange|Bridge) }
-    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags))
+    AND none(c IN coalesce(y.categories, []) + coalesce(y.tags, []) WHERE c IN $supernode_tags)))
   RETURN collect(y) AS frontier
 }
 WITH frontier, seen, rels, cut
-WITH seen, cut, [r IN rels WHERE startNode(r) IN seen AND endNode(r) IN seen] AS rels
+WITH seen, cut, CASE WHEN cut THEN [r IN rels WHERE startNode(r) IN seen AND endNode(r) IN seen]
+  ELSE rels END AS rels
 // Each node's record as entities.cypher answers it, here rather than in a second round trip.
 CALL (seen) {
   UNWIND seen AS n
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
+  // Outside a cluster (most nodes) the members are the node alone: no subquery to run.
   CALL (n, c) {
+    WITH n, c WHERE c IS NOT NULL
     OPTIONAL MATCH (m:ClusterMember {cluster: c.cluster})
     WITH n, collect(m.member) AS ids
     UNWIND ids + [n.id] AS mid
     MATCH (x:Entity {id: mid})
-    RETURN collect(DISTINCT x) AS members
+    RETURN collect(DISTINCT x) AS cluster
   }
+  WITH n, c, CASE WHEN c IS NULL THEN [n] ELSE cluster END AS members
   WITH n, c, members, [x IN members WHERE x.id = c.cluster][0] AS canonical
   RETURN collect({id: n.id, labels: labels(n),
     props: n {.*, name: coalesce(n.name, canonical.name, n.tag_name),

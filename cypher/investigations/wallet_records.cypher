@@ -24,13 +24,16 @@ CALL (listed) {
   UNWIND CASE WHEN $org IS NULL THEN listed ELSE listed[..$first] END AS id
   MATCH (n:Entity {id: id})
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
+  // Outside a cluster (most wallets) the members are the wallet alone: no subquery to run.
   CALL (n, c) {
+    WITH n, c WHERE c IS NOT NULL
     OPTIONAL MATCH (m:ClusterMember {cluster: c.cluster})
     WITH n, collect(m.member) AS ids
     UNWIND ids + [n.id] AS mid
     MATCH (x:Entity {id: mid})
-    RETURN collect(DISTINCT x) AS members
+    RETURN collect(DISTINCT x) AS cluster
   }
+  WITH n, c, CASE WHEN c IS NULL THEN [n] ELSE cluster END AS members
   WITH n, c, members, [x IN members WHERE x.id = c.cluster][0] AS canonical
   CALL (n) {
     CALL (n) {
