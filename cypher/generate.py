@@ -33,13 +33,14 @@ class Direction:
     timing: str
     step: str
     order: str
+    bound: str  # the aggregate of the paths' last times that bounds a wallet's next hop
 
 
 DIRECTIONS = (
     Direction(Path("investigations/trace_forward.cypher"), "Forward", "from",
-              "no earlier than the one before", "(x)-[t:TRANSFER]->(y:Wallet)", ">="),
+              "no earlier than the one before", "(x)-[t:TRANSFER]->(y:Wallet)", ">=", "min"),
     Direction(Path("investigations/trace_backward.cypher"), "Backward", "into",
-              "no later than the one after it", "(x)<-[t:TRANSFER]-(y:Wallet)", "<="),
+              "no later than the one after it", "(x)<-[t:TRANSFER]-(y:Wallet)", "<=", "max"),
 )
 
 
@@ -55,7 +56,8 @@ def render(direction: Direction) -> str:
     """The text of one generated file."""
     template = (ROOT / TEMPLATE).read_text(encoding="utf-8")
     values = {"title": direction.title, "toward": direction.toward, "timing": direction.timing,
-              "step": direction.step, "order": direction.order, "hops": str(HOPS)}
+              "step": direction.step, "order": direction.order, "bound": direction.bound,
+              "hops": str(HOPS)}
     block = _BLOCK.search(template)
     if block is None:
         raise ValueError(f"{TEMPLATE}: no {{{{each hop}}}} ... {{{{end}}}} block")

@@ -15,14 +15,17 @@ WITH seeds, [s IN seeds | {rels: [], nodes: [s], open: true}] AS frontier, [] AS
 // hop 1
 CALL (seeds, frontier) {
   UNWIND frontier AS f
-  WITH f, last(f.nodes) AS x, last(f.rels) AS prev
+  WITH last(f.nodes) AS x, collect(f) AS paths, min(last(f.rels).ts) AS bound,
+    count(last(f.rels)) < count(*) AS unbounded
   WHERE $max_hops >= 1
   MATCH (x)-[t:TRANSFER]->(y:Wallet)
   WHERE ($min_amount IS NULL OR t.amount >= $min_amount)
     AND (size($assets) = 0 OR t.asset IN $assets)
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
-    AND (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts)
-    AND NOT y IN f.nodes AND NOT y IN seeds
+    AND (unbounded OR NOT $time_ordered OR t.ts >= bound) AND NOT y IN seeds
+  UNWIND paths AS f
+  WITH f, t, y, last(f.rels) AS prev
+  WHERE (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts) AND NOT y IN f.nodes
   WITH f, t, y LIMIT $path_limit
   WITH f, t, y,
     NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) WHERE any(l IN labels(o) WHERE l IN $stop_at) }
@@ -36,14 +39,17 @@ WITH seeds, found + next[..$max_paths] AS found, [p IN next[..$max_paths] WHERE 
 // hop 2
 CALL (seeds, frontier) {
   UNWIND frontier AS f
-  WITH f, last(f.nodes) AS x, last(f.rels) AS prev
+  WITH last(f.nodes) AS x, collect(f) AS paths, min(last(f.rels).ts) AS bound,
+    count(last(f.rels)) < count(*) AS unbounded
   WHERE $max_hops >= 2
   MATCH (x)-[t:TRANSFER]->(y:Wallet)
   WHERE ($min_amount IS NULL OR t.amount >= $min_amount)
     AND (size($assets) = 0 OR t.asset IN $assets)
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
-    AND (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts)
-    AND NOT y IN f.nodes AND NOT y IN seeds
+    AND (unbounded OR NOT $time_ordered OR t.ts >= bound) AND NOT y IN seeds
+  UNWIND paths AS f
+  WITH f, t, y, last(f.rels) AS prev
+  WHERE (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts) AND NOT y IN f.nodes
   WITH f, t, y LIMIT $path_limit
   WITH f, t, y,
     NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) WHERE any(l IN labels(o) WHERE l IN $stop_at) }
@@ -57,14 +63,17 @@ WITH seeds, found + next[..$max_paths] AS found, [p IN next[..$max_paths] WHERE 
 // hop 3
 CALL (seeds, frontier) {
   UNWIND frontier AS f
-  WITH f, last(f.nodes) AS x, last(f.rels) AS prev
+  WITH last(f.nodes) AS x, collect(f) AS paths, min(last(f.rels).ts) AS bound,
+    count(last(f.rels)) < count(*) AS unbounded
   WHERE $max_hops >= 3
   MATCH (x)-[t:TRANSFER]->(y:Wallet)
   WHERE ($min_amount IS NULL OR t.amount >= $min_amount)
     AND (size($assets) = 0 OR t.asset IN $assets)
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
-    AND (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts)
-    AND NOT y IN f.nodes AND NOT y IN seeds
+    AND (unbounded OR NOT $time_ordered OR t.ts >= bound) AND NOT y IN seeds
+  UNWIND paths AS f
+  WITH f, t, y, last(f.rels) AS prev
+  WHERE (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts) AND NOT y IN f.nodes
   WITH f, t, y LIMIT $path_limit
   WITH f, t, y,
     NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) WHERE any(l IN labels(o) WHERE l IN $stop_at) }
@@ -78,14 +87,17 @@ WITH seeds, found + next[..$max_paths] AS found, [p IN next[..$max_paths] WHERE 
 // hop 4
 CALL (seeds, frontier) {
   UNWIND frontier AS f
-  WITH f, last(f.nodes) AS x, last(f.rels) AS prev
+  WITH last(f.nodes) AS x, collect(f) AS paths, min(last(f.rels).ts) AS bound,
+    count(last(f.rels)) < count(*) AS unbounded
   WHERE $max_hops >= 4
   MATCH (x)-[t:TRANSFER]->(y:Wallet)
   WHERE ($min_amount IS NULL OR t.amount >= $min_amount)
     AND (size($assets) = 0 OR t.asset IN $assets)
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
-    AND (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts)
-    AND NOT y IN f.nodes AND NOT y IN seeds
+    AND (unbounded OR NOT $time_ordered OR t.ts >= bound) AND NOT y IN seeds
+  UNWIND paths AS f
+  WITH f, t, y, last(f.rels) AS prev
+  WHERE (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts) AND NOT y IN f.nodes
   WITH f, t, y LIMIT $path_limit
   WITH f, t, y,
     NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) WHERE any(l IN labels(o) WHERE l IN $stop_at) }
@@ -99,14 +111,17 @@ WITH seeds, found + next[..$max_paths] AS found, [p IN next[..$max_paths] WHERE 
 // hop 5
 CALL (seeds, frontier) {
   UNWIND frontier AS f
-  WITH f, last(f.nodes) AS x, last(f.rels) AS prev
+  WITH last(f.nodes) AS x, collect(f) AS paths, min(last(f.rels).ts) AS bound,
+    count(last(f.rels)) < count(*) AS unbounded
   WHERE $max_hops >= 5
   MATCH (x)-[t:TRANSFER]->(y:Wallet)
   WHERE ($min_amount IS NULL OR t.amount >= $min_amount)
     AND (size($assets) = 0 OR t.asset IN $assets)
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
-    AND (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts)
-    AND NOT y IN f.nodes AND NOT y IN seeds
+    AND (unbounded OR NOT $time_ordered OR t.ts >= bound) AND NOT y IN seeds
+  UNWIND paths AS f
+  WITH f, t, y, last(f.rels) AS prev
+  WHERE (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts) AND NOT y IN f.nodes
   WITH f, t, y LIMIT $path_limit
   WITH f, t, y,
     NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) WHERE any(l IN labels(o) WHERE l IN $stop_at) }
@@ -120,14 +135,17 @@ WITH seeds, found + next[..$max_paths] AS found, [p IN next[..$max_paths] WHERE 
 // hop 6
 CALL (seeds, frontier) {
   UNWIND frontier AS f
-  WITH f, last(f.nodes) AS x, last(f.rels) AS prev
+  WITH last(f.nodes) AS x, collect(f) AS paths, min(last(f.rels).ts) AS bound,
+    count(last(f.rels)) < count(*) AS unbounded
   WHERE $max_hops >= 6
   MATCH (x)-[t:TRANSFER]->(y:Wallet)
   WHERE ($min_amount IS NULL OR t.amount >= $min_amount)
     AND (size($assets) = 0 OR t.asset IN $assets)
     AND ($since IS NULL OR t.ts >= $since) AND ($until IS NULL OR t.ts <= $until)
-    AND (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts)
-    AND NOT y IN f.nodes AND NOT y IN seeds
+    AND (unbounded OR NOT $time_ordered OR t.ts >= bound) AND NOT y IN seeds
+  UNWIND paths AS f
+  WITH f, t, y, last(f.rels) AS prev
+  WHERE (prev IS NULL OR NOT $time_ordered OR t.ts >= prev.ts) AND NOT y IN f.nodes
   WITH f, t, y LIMIT $path_limit
   WITH f, t, y,
     NOT EXISTS { (y)-[:CONTROLLED_BY|DEPOSIT_ADDRESS_OF]->(o) WHERE any(l IN labels(o) WHERE l IN $stop_at) }
