@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from graph.model.vocabulary import LINK_TYPES, NODE_LABELS, ORG_KINDS, LinkType, NodeLabel
@@ -73,12 +74,11 @@ class TransferRecord:
     def __post_init__(self) -> None:
         if self.ms is None and self.ts is not None:
             object.__setattr__(self, "ms", round(self.ts.timestamp() * 1000))
-        # Kept, not a field: the duplicate window, the sink and its rows all ask for it.
-        self.__dict__["_id"] = f"{self.chain}:{self.tx}:{self.index}"
 
-    @property
+    @cached_property
     def id(self) -> str:
-        return str(self.__dict__["_id"])
+        # Built once: the duplicate window, the sink and its rows all ask for it.
+        return f"{self.chain}:{self.tx}:{self.index}"
 
 
 @dataclass(frozen=True)

@@ -135,11 +135,14 @@ def organization_wallets(graph: Graph, organisation: EntityId, first: int = 50,
         "id": organisation, "offset": offset, "first": first}, timeout_s=timeout_s)
     if not rows:
         return WalletIdPage((), 0, None, False)
-    ids = tuple(rows[0]["page"])
-    page = ids[:first]
-    return WalletIdPage(page, int(rows[0]["total"]),
-                        convert.encode_cursor(offset + len(page)) if page else None,
-                        len(ids) > first)
+    return _id_page(rows[0]["page"], int(rows[0]["total"]), offset, first)
+
+
+def _id_page(listed: Sequence[EntityId], total: int, offset: int, first: int) -> WalletIdPage:
+    """A page of wallet ids from the `first` + 1 listed after `offset` (one more: a next page)."""
+    page = tuple(listed[:first])
+    return WalletIdPage(page, total, convert.encode_cursor(offset + len(page)) if page else None,
+                        len(listed) > first)
 
 
 @dataclass(frozen=True)
@@ -170,11 +173,6 @@ def wallet_records(
     records = {r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
     pages = {r["id"]: _page(int(r["t_total"]), r["t_page"], t_params["offset"], t_params["first"])
              for r in row["records"]} if transfers is not None else {}
-    page = None
-    if organisation is not None:
-        listed = tuple(row["listed"])
-        kept = listed[:first]
-        page = WalletIdPage(kept, int(row["total"]),
-                            convert.encode_cursor(offset + len(kept)) if kept else None,
-                            len(listed) > first)
+    page = (_id_page(row["listed"], int(row["total"]), offset, first)
+            if organisation is not None else None)
     return WalletRecords(records, pages, page)
