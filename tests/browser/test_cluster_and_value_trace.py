@@ -2,7 +2,8 @@
 
 Entered keyless (the demo's /session entry): search "Lotus" finds the cluster once, with its
 member count; its details list both member records (each with its own source) and every
-source; a member opens by a click. Then a HAIRCUT trace from the seed reads, to the base unit,
+source; a member clicked is drawn as its own node joined by SAME_AS (the judgement's reason on
+the edge), and one undo removes both. Then a HAIRCUT trace from the seed reads, to the base unit,
 1.2 USDT at the cluster, 0.75 at the endpoint, 1.05 still held at the mixer, and the line
 "sent 3 = attributed 1.95 + still held 1.05 + ...". A BACKWARD HAIRCUT from the endpoint
 reads "received 2.5 = attributed ..." (or, from a server that refuses it, the API's own
@@ -23,7 +24,7 @@ from graph.db import Graph
 from tests.api.support import Server
 from tests.browser import value_story as vs
 from tests.browser.conftest import shot
-from tests.browser.steps import first_row, search_and_pick, wait_nodes
+from tests.browser.steps import cy, first_row, search_and_pick, wait_nodes
 
 SEED, MIX, END = (f"tron:{a}" for a in (vs.SEED, vs.MIX, vs.END))
 # The fields the browser asks of a BACKWARD value trace (web/src/tracevalue.ts valueFields).
@@ -69,6 +70,16 @@ def test_search_opens_the_cluster_with_its_members(page: Any, demo_server: Serve
     page.wait_for_function("() => document.querySelector('#details-title')"
                            ".textContent === 'Lotus Exchange'")
     assert page.locator("#details-cluster-title").text_content() == "Resolved: 2 records"
+    # The member is its own node, joined to the cluster's by SAME_AS (member -> canonical, as
+    # the store's edge runs) with the judgement's reason (value_story.py; it has no score).
+    edge = f"SAME_AS:{vs.ACTOR}>{vs.COMPANY}"
+    assert cy(page, "cy.edges().map(e => e.id())") == [edge]
+    assert cy(page, f"cy.$id('{edge}').data('label')") == "SAME_AS same registry entry"
+    assert cy(page, f"cy.$id('{edge}').data('rel').props.reason") == "same registry entry"
+    shot(page, "14b-cluster-member")
+    page.locator("#btn-undo").click()  # one undo takes back the member and its edge
+    wait_nodes(page, 1)
+    assert cy(page, "[cy.nodes().map(n => n.id()), cy.edges().length]") == [[vs.COMPANY], 0]
 
 
 def run_trace(page: Any, url: str, method: str, direction: str = "FORWARD",

@@ -7,6 +7,7 @@ import svg from "cytoscape-svg";
 import { STYLE } from "./cystyle";
 import { bundlesOf, rebundle } from "./bundles";
 import { History } from "./history";
+import { withStandIns } from "./layoutgroups";
 import { markRisk } from "./risk";
 import { groupingOn, regroup, setGrouping, toggleGroup } from "./groups";
 import { edgeWidth, type EntityNode, type RelEdge, type SubgraphData } from "./model";
@@ -156,15 +157,21 @@ export class Canvas {
     if (eles.empty()) return Promise.resolve();
     this.history.checkpoint();
     const fixed = this.cy.nodes(":locked").map((n) => ({ nodeId: n.id(), position: n.position() }));
+    // Both layouts size nodes with their labels, so names (and a collapsed group's name under
+    // it) get room of their own instead of landing on a neighbour's label.
     const options = this.mode === "flow"
-      ? { name: "dagre", rankDir: "LR", nodeSep: 30, rankSep: 140, edgeSep: 10, padding: 40, animate: false }
+      ? { name: "dagre", rankDir: "LR", nodeSep: 40, rankSep: 140, edgeSep: 10, padding: 40, animate: false,
+        nodeDimensionsIncludeLabels: true }
       : { name: "fcose", animate: false, randomize, quality: "default", nodeRepulsion: 20000,
-        idealEdgeLength: 150, padding: 40, fixedNodeConstraint: fixed.length ? fixed : undefined };
-    const layout = eles.layout(options as cytoscape.LayoutOptions);
+        idealEdgeLength: 150, padding: 40, nodeDimensionsIncludeLabels: true,
+        fixedNodeConstraint: fixed.length ? fixed : undefined };
+    const laid = withStandIns(this.cy, eles);
+    const layout = laid.eles.layout(options as cytoscape.LayoutOptions);
     const done = layout.promiseOn("layoutstop");
     layout.run();
     // A handful of nodes would otherwise be blown up to the maximum zoom.
     return done.then(() => {
+      laid.finish();
       if (this.cy.zoom() > 1.3) this.cy.zoom({ level: 1.3, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
       this.cy.center();
     });

@@ -51,9 +51,14 @@ async function draw(el: HTMLElement, xs: MapCompound[], onPick: (x: MapCompound)
   else map.setView([15, 105], 3);
   for (const x of xs) {
     const at = L.latLng(x.lat!, x.lon!);
+    let content: HTMLElement | undefined;
     const m = L.circleMarker(at, { radius: 8, color: "#fff", weight: 2, fillColor: "#9b2d30", fillOpacity: 0.9, className: "compound-marker" })
-      .bindPopup(() => popup(x), { maxWidth: 280 })
-      .bindTooltip(x.name)
+      // The popup grows when the wallets arrive: update() lays it out again and pans the map so
+      // all of it shows (autoPan alone only fits the first, shorter content). The name tooltip
+      // goes below the marker, the popup opens above it.
+      // update() asks the content function again: it hands back the one element it made.
+      .bindPopup(() => (content ??= popup(x, () => m.getPopup()?.update())), { maxWidth: 240, autoPanPadding: L.point(12, 12) })
+      .bindTooltip(x.name, { direction: "bottom", offset: L.point(0, 8) })
       .addTo(map);
     m.on("click", () => onPick(x));
     const path = m.getElement();
@@ -68,13 +73,14 @@ async function draw(el: HTMLElement, xs: MapCompound[], onPick: (x: MapCompound)
   el.dataset.outline = "yes";
 }
 
-function popup(x: MapCompound): HTMLElement {
+function popup(x: MapCompound, grown: () => void): HTMLElement {
   const wallets = h("div", { class: "compound-wallets" }, "Wallets: \u2026");
   void x.wallets().then((ws) => {
     const shown = ws.slice(0, 6).map((w) => shortAddress(w.split(":").pop() ?? w)).join(", ");
     wallets.textContent = `Wallets (${ws.length}): ${shown || "\u2014"}${ws.length > 6 ? ", \u2026" : ""}`;
     wallets.dataset.ready = String(ws.length);
-  }, () => { wallets.textContent = "Wallets: not available"; });
+    grown();
+  }, () => { wallets.textContent = "Wallets: not available"; grown(); });
   return h("div", { class: "compound-popup", "data-id": x.id },
     h("strong", {}, x.name), x.country ? ` (${x.country})` : "",
     h("div", {}, "Operators: ", x.operators.map((o) => o.name).join(", ") || "\u2014"), wallets);

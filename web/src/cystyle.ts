@@ -76,6 +76,10 @@ export const STYLE: StylesheetJson = [
       "font-size": 9,
       color: "#47525e",
       "text-rotation": "autorotate",
+      // A long label on a short edge would run over the nodes' own labels: cut it (the
+      // Details panel has it whole).
+      "text-wrap": "ellipsis",
+      "text-max-width": "130px",
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.85,
       "text-background-padding": "1px",
@@ -92,6 +96,8 @@ export const STYLE: StylesheetJson = [
       "font-weight": "bold", "font-size": 10 },
   },
   { selector: ".bundled", style: { display: "none" } },
+  // A resolved cluster's members: one entity in every answer, drawn as two records.
+  { selector: 'edge[type = "SAME_AS"]', style: { "line-color": "#6a1b9a", "target-arrow-color": "#6a1b9a", "line-style": "dotted", width: 2.5 } },
   { selector: 'edge[type = "SANCTIONED_BY"]', style: { "line-color": "#d50000", "target-arrow-color": "#d50000" } },
   { selector: ".hl", style: { "line-color": "#f29900", "target-arrow-color": "#f29900", "z-index": 10 } },
   { selector: "node.hl", style: { "underlay-color": "#f29900", "underlay-opacity": 0.45, "underlay-padding": 8 } },
@@ -109,5 +115,8 @@ export const STYLE: StylesheetJson = [
     selector: "node[?group].collapsed",
     style: { width: 70, height: 44, "background-opacity": 0.35, "border-width": 3, "text-valign": "bottom", "text-margin-y": 4 },
   },
+  // What a layout places for a collapsed group (layoutgroups.ts): its size and label room, unseen.
+  { selector: "node.standin", style: { width: 70, height: 44, "text-max-width": "320px", opacity: 0 } },
+  { selector: "edge.standin", style: { opacity: 0 } },
   { selector: ".grouphidden", style: { display: "none" } },
 ];

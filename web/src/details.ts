@@ -5,6 +5,7 @@ import { KIND_COLOURS } from "./cystyle";
 import type { ClusterInfo, EntityNode, Provenance, RelEdge } from "./model";
 import * as Q from "./queries";
 import type { App } from "./app";
+import { drawMember } from "./sameas";
 
 const SKIP = new Set(["id", "name", "aliases", "sources", "first_seen", "last_seen", "confidence", "kinds",
   "cluster_id", "cluster_members", "cluster_sources"]);
@@ -64,10 +65,12 @@ function groupView(app: App, gid: string): HTMLElement[] {
     toggle, h("h3", {}, "Members"), h("ul", { class: "plain", id: "group-members" }, ...members)];
 }
 
-/** A resolved cluster: every member record (click opens it) with its own sources, then all. */
+/** A resolved cluster: every member record (a click draws it beside this node, joined by
+ * SAME_AS) with its own sources, then all. */
 function clusterView(app: App, c: ClusterInfo, self: string): HTMLElement[] {
   const items = c.members.map((id) => h("li", { "data-id": id },
-    h("button", { type: "button", class: "link", "data-id": id, onclick: () => void app.focus(id) }, id),
+    h("button", { type: "button", class: "link", "data-id": id, title: id === self ? "shown" : "draw beside it, joined by SAME_AS",
+      onclick: () => void app.run("cluster member", () => drawMember(app, c, self, id)) }, id),
     id === c.id ? h("span", { class: "muted" }, " canonical") : null,
     id === self ? h("span", { class: "muted" }, " (shown)") : null,
     h("span", { class: "member-sources muted" })));
