@@ -3,6 +3,7 @@
 import { gql } from "./api";
 import { clear, download, field, h } from "./dom";
 import { exportCsv, exportPng, exportSvg } from "./exporter";
+import { frameOf } from "./exportframe";
 import { restoreSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
 import type { App } from "./app";
 import type { TimeFilter } from "./timefilter";
@@ -19,6 +20,7 @@ export function initCase(app: App, time: TimeFilter): CaseFile {
   const name = h("input", { id: "case-name", value: "investigation" });
   const link = h("p", { id: "case-link", class: "muted" });
   const fileName = () => name.value.trim().replace(/[^\w.-]+/g, "_") || "investigation";
+  const frame = () => frameOf(name.value.trim(), time.window());
   const snap = () => takeSnapshot(app.canvas, name.value.trim() || "investigation", time.window());
   const save = () => app.run("save", async () => {
     const d = await gql<{ saveInvestigation: { id: string } }>(SAVE, { name: snap().name, data: snap() });
@@ -43,8 +45,9 @@ export function initCase(app: App, time: TimeFilter): CaseFile {
     link,
     h("h3", {}, "Export"),
     h("div", { class: "row" },
-      h("button", { type: "button", id: "export-png", onclick: () => exportPng(app.canvas, fileName()) }, "PNG"),
-      h("button", { type: "button", id: "export-svg", onclick: () => exportSvg(app.canvas, fileName()) }, "SVG"),
+      h("button", { type: "button", id: "export-png", onclick: () =>
+        app.run("export PNG", () => exportPng(app.canvas, fileName(), frame())) }, "PNG"),
+      h("button", { type: "button", id: "export-svg", onclick: () => exportSvg(app.canvas, fileName(), frame()) }, "SVG"),
       h("button", { type: "button", id: "export-csv", onclick: () => exportCsv(app.canvas, fileName()) }, "CSV (visible)"),
       h("button", { type: "button", id: "export-json", onclick: () =>
         download(`${fileName()}.json`, "application/json", JSON.stringify(snap(), null, 2)) }, "JSON")),

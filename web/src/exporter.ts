@@ -1,17 +1,19 @@
-// Exports of what is on screen: PNG or SVG of the canvas, CSV of the visible elements.
+// Exports of what is on screen: PNG or SVG of the canvas (framed: exportframe.ts), CSV of the visible elements.
 import { download } from "./dom";
+import { framedPng, framedSvg, type Frame } from "./exportframe";
 import type { Canvas } from "./canvas";
 import type { EntityNode, RelEdge } from "./model";
 
 const CSV_HEAD = ["element", "id", "type", "label", "source", "target", "asset", "amount", "ts", "sanctioned"];
 
-export function exportPng(canvas: Canvas, name: string): void {
+/** PNG of the whole canvas under its title, date and time window, above the legend. */
+export async function exportPng(canvas: Canvas, name: string, frame: Frame): Promise<void> {
   const blob = canvas.cy.png({ full: true, bg: "#ffffff", scale: 2, output: "blob" }) as unknown as Blob;
-  download(`${name}.png`, "image/png", blob);
+  download(`${name}.png`, "image/png", await framedPng(blob, frame, 2));
 }
 
-export function exportSvg(canvas: Canvas, name: string): void {
-  download(`${name}.svg`, "image/svg+xml", canvas.cy.svg({ full: true, bg: "#ffffff" }));
+export function exportSvg(canvas: Canvas, name: string, frame: Frame): void {
+  download(`${name}.svg`, "image/svg+xml", framedSvg(canvas.cy.svg({ full: true, bg: "#ffffff" }), frame));
 }
 
 /** One file, nodes then edges, only what the time filter leaves visible. */

@@ -2,7 +2,7 @@
 import "./style.css";
 import { openSession, onUnauthenticated, session, setApiKey, AuthError } from "./api";
 import { Canvas } from "./canvas";
-import { KIND_COLOURS } from "./cystyle";
+import { LEGEND } from "./exportframe";
 import { byId, h } from "./dom";
 import { initLogin, showLogin } from "./login";
 import * as Q from "./queries";
@@ -85,12 +85,10 @@ function build(): { app: App; caseFile: CaseFile } {
 
 function legend(): void {
   const el = byId("legend");
-  for (const [kind, colour] of Object.entries(KIND_COLOURS)) {
-    el.append(h("span", {}, h("i", { style: `background:${colour}` }), kind));
+  for (const m of LEGEND) {
+    const ring = m.ring ? `;border:2px ${m.double ? "double" : "solid"} ${m.ring}` : "";
+    el.append(h("span", {}, h("i", { style: `background:${m.fill}${ring}` }), m.label));
   }
-  el.append(h("span", {}, h("i", { style: "background:#fff;border:2px double #d50000" }), "sanctioned"),
-    h("span", {}, h("i", { style: "background:#fff;border:2px solid #9c27b0" }), "scam-linked"),
-    h("span", {}, h("i", { style: "background:#fff;border:2px solid #8d4a00" }), "compound-linked"));
 }
 
 async function route(): Promise<void> {
