@@ -36,6 +36,15 @@ def story_graph(session_graph: Graph) -> Iterator[Graph]:
     s.write(session_graph)
     yield session_graph
 
+POPUP_CLEAR = """() => {
+  const r = (q) => document.querySelector(q).getBoundingClientRect();
+  const p = r('#compound-map .leaflet-popup-content-wrapper'), m = r('#compound-map'),
+    z = r('#compound-map .leaflet-control-zoom');
+  const inside = p.left >= m.left && p.right <= m.right && p.top >= m.top && p.bottom <= m.bottom;
+  const clear = p.right < z.left || p.left > z.right || p.bottom < z.top || p.top > z.bottom;
+  return inside && clear;
+}"""
+
 
 def gql(server: Server, query: str) -> Any:
     # The first group() on a cold server took 29 s on the shared 2-core machine.
@@ -85,4 +94,6 @@ def test_compound_markers_match_the_api(page: Any, demo_server: Server) -> None:
     assert cy(page, "cy.$id('compound-blue-lagoon').hasClass('hl')") is False
     page.locator("#compound-map[data-outline]").wait_for(state="attached")
     page.locator("#compound-map").scroll_into_view_if_needed()
+    # The whole popup shows: inside the map and clear of the zoom buttons (the map pans to it).
+    page.wait_for_function(POPUP_CLEAR, timeout=5000)
     shot(page, "19-compounds-map")

@@ -29,6 +29,12 @@ KESTREL = f"tron:{story.KESTREL_DEPOSIT}"
 GROUP = f"group:{fs.SCAM_ORG}"
 HOPS = """query($s: [ID!]!) { trace(seeds: $s, maxHops: 3, rollup: true) {
   organisations { evidence { hops { id ts } } } unattributed { evidence { hops { id ts } } } } }"""
+# Top-level nodes (other groups, ungrouped nodes) whose box, labels included, meets the group's.
+OVERLAPS = """(() => { const cy = window.scamgraph.cy; const g = cy.$id('%s');
+  const a = g.boundingBox();
+  return cy.nodes(':visible').orphans().filter(n => n.id() !== g.id()).filter(n => {
+    const b = n.boundingBox(); return !(b.x2 < a.x1 || b.x1 > a.x2 || b.y2 < a.y1 || b.y1 > a.y2);
+  }).map(n => n.id()); })()"""
 DRAWN = "cy.edges('[type = \"TRANSFER\"]').not('.timehidden').map(e => e.id()).sort()"
 
 
@@ -105,6 +111,8 @@ def test_wallets_grouped_under_their_organisation(page: Any, demo_server: Server
     assert (summed["source"], summed["target"], summed["count"]) == (PM, GROUP, 2)
     assert summed["label"] == f"2\u00d7 {gs.GROUP_SUM} USDT"
     assert cy(page, f"cy.$id('{GROUP}').data('label')") == "Golden Reef Operation (2 wallets)"
+    # The re-layout puts the collapsed group (label included) clear of every other node and group.
+    page.wait_for_function(f"() => {OVERLAPS % GROUP}.length === 0", timeout=5000)
     shot(page, "18-group-collapsed")
     page.locator("#group-toggle").click()
     assert cy(page, f"cy.$id('{PS}').visible()") is True

@@ -57,7 +57,9 @@ async function draw(el: HTMLElement, xs: MapCompound[], onPick: (x: MapCompound)
       // all of it shows (autoPan alone only fits the first, shorter content). The name tooltip
       // goes below the marker, the popup opens above it.
       // update() asks the content function again: it hands back the one element it made.
-      .bindPopup(() => (content ??= popup(x, () => m.getPopup()?.update())), { maxWidth: 240, autoPanPadding: L.point(12, 12) })
+      .bindPopup(() => (content ??= popup(x, () => m.getPopup()?.update())), { maxWidth: 240, autoPanPadding: L.point(12, 12),
+        // The zoom buttons sit top left; a popup panned only 12 px clear of the edge hid under them.
+        autoPanPaddingTopLeft: L.point(56, 12) })
       .bindTooltip(x.name, { direction: "bottom", offset: L.point(0, 8) })
       .addTo(map);
     m.on("click", () => onPick(x));

@@ -33,6 +33,9 @@ export function withStandIns(cy: Core, eles: Collection): Laid {
       const from = g.position();
       const [dx, dy] = [to.x - from.x, to.y - from.y];
       g.children().positions((n) => ({ x: n.position("x") + dx, y: n.position("y") + dy }));
+      // With every child hidden Cytoscape keeps a compound's own last position (its children
+      // have no area to size it by), so the group itself must be put there too.
+      g.position({ x: to.x, y: to.y });
     }));
     cy.remove(added);
   };
