@@ -11,8 +11,18 @@ import functools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, specified_rules, validate
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    TypeInfo,
+    ValidationContext,
+    parse,
+    specified_rules,
+    validate,
+)
 from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql.validation.validate import ValidationAbortedError
 from strawberry.extensions import SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as alias_validator
 from strawberry.extensions.query_depth_limiter import IgnoreContext
@@ -22,12 +32,14 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from api.auth import Role
 from api.context import Context
-from api.limits import cost_rule, role_rule
+from api.limits import check_cost, role_rule
 from scamgraph.settings import Settings
 
 DOCUMENT_RULES = (*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule)
 
 _parse = functools.lru_cache(maxsize=512)(parse)
+# graphql's `validate` stops at this many errors; the cost check keeps its limit.
+MAX_ERRORS = 100
 
 
 class CachedParse(SchemaExtension):
@@ -84,9 +96,30 @@ class RuleCache:
             return found
         # The cost limits are the request's (its context's settings), like the role.
         limits = ctx.settings if isinstance(ctx, Context) else None
-        rule = cost_rule(limits.max_query_cost if limits else 0, variables, role,
-                         limits.max_result_bytes if limits else 0)
-        return list(validate(schema, document, [rule]))
+        return costed(schema, document, variables, role,
+                      limits.max_query_cost if limits else 0,
+                      limits.max_result_bytes if limits else 0)
+
+
+def costed(schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, Any],
+           role: Role | None, limit: int, max_bytes: int) -> list[GraphQLError]:
+    """The cost check's errors, kept and capped as graphql's `validate` keeps a rule's."""
+    errors: list[GraphQLError] = []
+
+    def on_error(error: GraphQLError) -> None:
+        if len(errors) >= MAX_ERRORS:
+            raise ValidationAbortedError(
+                "Too many validation errors, error limit reached. Validation aborted.")
+        errors.append(error)
+
+    context = ValidationContext(schema, document, TypeInfo(schema), on_error)
+    try:
+        check_cost(context, variables, role, limit, max_bytes)
+    except ValidationAbortedError as error:
+        errors.append(error.with_traceback(None))
+    except RecursionError:
+        errors.append(ValidationAbortedError("Validation aborted."))
+    return errors
 
 
 def cached_validation(cache: RuleCache) -> type[SchemaExtension]:

@@ -1,0 +1,112 @@
+"""The short path for plain leaf fields (api/execution.py) answers exactly what graphql-core's
+general path answers: data in the same order, the same errors at the same paths."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import strawberry
+
+from api import schema as api_schema
+from api.auth import Role
+from api.execution import FastLeaves
+from graph.db import Graph
+from tests.api.support import Executor
+from tests.graph.scenario import Scenario
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+
+
+@strawberry.type
+class Thing:
+    name: str | None
+    needed: str
+    count: int
+    score: float
+    flag: bool
+    colour: Colour
+    when: datetime
+    tags: list[str]
+    maybe_tags: list[str] | None
+
+
+def _things() -> list[Thing]:
+    ok = dict(name="a", needed="n", count=3, score=0.5, flag=True, colour=Colour.RED,
+              when=datetime(2024, 3, 1, tzinfo=UTC), tags=["x", "y"], maybe_tags=None)
+    broken: list[dict[str, Any]] = [
+        {"needed": None}, {"count": "not a number"}, {"count": 2**40}, {"colour": "RED?"},
+        {"tags": ["x", None]}, {"tags": ("tuple", "items")}, {"name": 7}, {"score": float("nan")},
+        {"flag": RuntimeError("boom")}, {"when": "2024-03-01"},
+    ]
+    return [Thing(**ok)] + [Thing(**{**ok, **change}) for change in broken]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def things(self) -> list[Thing | None]:
+        return list(_things())
+
+    @strawberry.field
+    def first(self) -> Thing:
+        return _things()[0]
+
+
+QUERY = """{ things { name needed count score flag colour when tags maybeTags
+  alias: name __typename } first { ... on Thing { tags n2: needed } needed } }"""
+
+
+def _answer(execution_context_class: type[Any] | None) -> str:
+    schema = strawberry.Schema(query=Query, execution_context_class=execution_context_class)
+    result = asyncio.run(schema.execute(QUERY))
+    errors = [(e.message, e.path) for e in result.errors or []]
+    return json.dumps({"data": result.data, "errors": errors})
+
+
+def test_plain_leaves_answer_as_the_general_path() -> None:
+    fast = _answer(FastLeaves)
+    assert fast == _answer(None)
+    # The cases above do reach the error paths (else the comparison would prove little).
+    assert json.loads(fast)["errors"] and json.loads(fast)["data"]["things"][0]["tags"] == [
+        "x", "y"]
+
+
+NEIGHBOURS = """query($id: ID!) { neighbourhood(id: $id, depth: 2) { partial reason
+  nodes { __typename id name labels sources firstSeen confidence sanctioned clusterMemberIds
+    ... on Wallet { chain address assets firstActivity tags }
+    ... on Organization { kinds aliases country website } }
+  edges { key type startId endId properties sources firstSeen confidence start { id } } }
+  search(text: "Org One") { edges { cursor score node { id name } } pageInfo { hasNextPage } } }"""
+
+
+@pytest.fixture
+def wallets(graph: Graph) -> Graph:
+    s = Scenario()
+    for name in ["W", "A"]:
+        s.wallet(name)
+    s.org("o", "Org One", "Company")
+    s.link("CONTROLLED_BY", "tron:W", "o")
+    s.send_all([("t1", "tron:W", "tron:A", 100, "2024-03-01"),
+                ("t2", "tron:A", "tron:W", 7, "2024-03-02", "TRX")])
+    s.write(graph)
+    return graph
+
+
+def test_the_schema_answers_as_with_graphql_cores_executor(gql: Executor,
+                                                           wallets: Graph) -> None:
+    stock = Executor(api_schema.Schema(
+        query=api_schema.Query, mutation=api_schema.Mutations,
+        types=list(api_schema.ENTITY_TYPES), extensions=api_schema.extensions(gql.settings),
+    ), gql.settings, gql.graph)
+    for start in ["tron:W", "o"]:
+        fast, plain = (json.dumps(e.data(NEIGHBOURS, Role.READER, id=start)) for e in (gql, stock))
+        assert fast == plain
+        assert '"tron:W"' in fast
