@@ -45,6 +45,15 @@ def selects(info: Info, *path: str) -> bool:
     return True
 
 
+def selected_names(info: Info, *path: str) -> set[str]:
+    """The names (GraphQL, not aliases) of every field selected at `path` below the current
+    field, through fragments of any type."""
+    level: list[Selection] = [s for f in info.selected_fields for s in f.selections]
+    for name in path:
+        level = [s for f in _fields(level) if f.name == name for s in f.selections]
+    return {f.name for f in _fields(level)}
+
+
 def _field_nodes(selection_set: SelectionSetNode | None,
                  fragments: dict[str, FragmentDefinitionNode],
                  on: Collection[str] | None) -> Iterable[FieldNode]:

@@ -10,6 +10,7 @@ import strawberry
 from api.auth import Role
 from api.context import Info
 from api.limits import expansion_cost, guard, hops_cost, page_cost
+from api.selection import selected_names
 from api.types.entity import Entity
 from api.types.ownership import Control, LinkedCompound, Ownership
 from api.types.paths import Neighbourhood, NeighbourhoodEdges, Paths
@@ -22,6 +23,15 @@ from graph.investigate import limits as caps
 from graph.investigate.neighbourhood import EdgeSet
 
 FromArg = Annotated[strawberry.ID, strawberry.argument(name="from")]
+# What the light neighbourhood answers (graph.investigate.neighbourhood's `light`).
+LIGHT_NODE = frozenset({"id", "name", "labels", "__typename"})
+LIGHT_EDGE = frozenset({"key", "type", "startId", "endId", "__typename"})
+
+
+def light_enough(info: Info) -> bool:
+    """The query reads nothing of the nodes and edges that the light form leaves out."""
+    return (selected_names(info, "nodes") <= LIGHT_NODE
+            and selected_names(info, "edges") <= LIGHT_EDGE)
 
 
 @strawberry.type
@@ -56,7 +66,7 @@ class EntityQueries:
         sub = await ctx.call(
             investigate.neighbourhood, ctx.graph, id, rel_types or (), depth, limit, since, until,
             expand_supernodes=expand_supernodes, supernode_degree=ctx.settings.supernode_degree,
-            edges=edges)
+            edges=edges, light=light_enough(info))
         return Neighbourhood.from_record(sub)
 
     @guard(Role.READER, cost=hops_cost("maxLength", base=1, size_arg="k"),

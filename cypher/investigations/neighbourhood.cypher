@@ -3,7 +3,8 @@
 // expanded unless $expand_supernodes (the start node always is); at most $limit nodes and
 // $rel_limit relationships per level; `cut` says a limit was hit.
 // A resolved cluster (graph/resolve) is one start: every member is at depth 0. `records`: each
-// node's entity record (entities.cypher's projection).
+// node's entity record (entities.cypher's projection); with $records false, `light` instead:
+// each node's [id, labels, name] only, and no relationship properties.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
@@ -87,7 +88,7 @@ WITH seen, cut, CASE WHEN cut THEN [r IN rels WHERE startNode(r) IN seen AND end
   ELSE rels END AS rels
 // Each node's record as entities.cypher answers it, here rather than in a second round trip.
 CALL (seen) {
-  UNWIND seen AS n
+  UNWIND CASE WHEN $records THEN seen ELSE [] END AS n
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
   // Outside a cluster (most nodes) the members are the node alone: no subquery to run.
   CALL (n, c) {
@@ -113,6 +114,14 @@ CALL (seen) {
       RETURN DISTINCT s {.id, .authority, .program, .listing_id, .listed_on}
     }}) AS records
 }
-RETURN [x IN seen | x.id] AS nodes, cut, records,
+// The light form: the name as above (a cluster's canonical id is one of its members, so its
+// node is the `canonical` the records find), nothing else.
+CALL (seen) {
+  UNWIND CASE WHEN $records THEN [] ELSE seen END AS n
+  OPTIONAL MATCH (c:ClusterMember {member: n.id})
+  OPTIONAL MATCH (k:Entity {id: c.cluster})
+  RETURN collect([n.id, labels(n), coalesce(n.name, k.name, n.tag_name)]) AS light
+}
+RETURN [x IN seen | x.id] AS nodes, cut, records, light,
   [r IN rels | {key: coalesce(r.id, elementId(r)), type: type(r), start: startNode(r).id,
-    end: endNode(r).id, props: properties(r)}] AS edges
+    end: endNode(r).id, props: CASE WHEN $records THEN properties(r) ELSE {} END}] AS edges

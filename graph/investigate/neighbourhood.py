@@ -12,11 +12,12 @@ from graph.investigate import convert, limits
 from graph.investigate.entities import without_nulls
 from graph.investigate.supernodes import degree_threshold
 from graph.investigate.trace import SUPERNODE_TAGS
-from graph.investigate.types import EdgeRecord, EntityId, Subgraph
+from graph.investigate.types import EdgeRecord, EntityId, EntityRecord, Provenance, Subgraph
 from scamgraph.errors import NotFoundError
 
 # Relationships read per level, per node the caller may see.
 RELS_PER_NODE = 10
+NO_PROVENANCE = Provenance(sources=(), first_seen=None, last_seen=None, confidence=None)
 
 
 class EdgeSet(enum.Enum):
@@ -44,14 +45,24 @@ def tree(start: EntityId, edges: Iterable[EdgeRecord]) -> tuple[EdgeRecord, ...]
     return tuple(sorted(kept, key=lambda e: e.key))
 
 
+def light_record(id: EntityId, labels: Sequence[str], name: str | None) -> EntityRecord:
+    """A node of the light form: id, labels and name; no properties, provenance, sanctions."""
+    ordered = tuple(sorted(labels))
+    return EntityRecord(id=id, label=convert.primary_label(list(ordered)), labels=ordered,
+                        name=name, properties={"id": id, "name": name}, provenance=NO_PROVENANCE,
+                        sanctions=())
+
+
 def neighbourhood(
     graph: Graph, id: EntityId, rel_types: Sequence[str] = (), depth: int = 1, limit: int = 100,
     since: datetime | None = None, until: datetime | None = None,
     *, expand_supernodes: bool = False, supernode_degree: int | None = None,
-    edges: EdgeSet | str = EdgeSet.ALL, timeout_s: float | None = None,
+    edges: EdgeSet | str = EdgeSet.ALL, timeout_s: float | None = None, light: bool = False,
 ) -> Subgraph:
     """The entity, its neighbours up to `depth` links, and the links among them (ALL) or the
-    ones that reach each neighbour (TREE)."""
+    ones that reach each neighbour (TREE). `light`: the same nodes and edges, but each node's
+    record holds only its id, labels and name, and no edge its properties (for callers that
+    read nothing else: the full records were most of the statement's time)."""
     form = limits.check_choice("edges", edges, EdgeSet)
     limits.check_range("depth", depth, 1, limits.MAX_DEPTH)
     limits.check_range("limit", limit, 1, limits.MAX_NEIGHBOURS)
@@ -62,11 +73,13 @@ def neighbourhood(
         "since": convert.utc(since), "until": convert.utc(until),
         "rel_limit": limit * RELS_PER_NODE, "expand_supernodes": expand_supernodes,
         "supernode_degree": degree_threshold(supernode_degree), "supernode_tags": SUPERNODE_TAGS,
+        "records": not light,
     }, timeout_s=timeout_s)
     if not rows:
         raise NotFoundError(f"no entity with id {id!r}", hint="pass an id from search")
     row = rows[0]
-    records = {r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
+    records = {r[0]: light_record(*r) for r in row["light"]} if light else {
+        r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
     found = {e["key"]: convert.edge(e) for e in row["edges"]}
     links = tree(id, found.values()) if form is EdgeSet.TREE else tuple(
         found[k] for k in sorted(found))
