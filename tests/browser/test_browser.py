@@ -97,6 +97,7 @@ def trace_the_victim(page: Any) -> None:
     page.get_by_role("button", name="Use selected").first.click()
     assert page.locator("#trace-seed").input_value() == VICTIM
     page.locator("#trace-hops").fill("3")
+    page.locator("#trace-method").select_option("PATHS")  # whole transfers on paths
     page.locator("#trace-run").click()
     first_row(page, "#trace-orgs")
     rows = page.locator("#trace-orgs tbody tr")

@@ -89,7 +89,7 @@ def run_trace(page: Any, url: str, method: str, direction: str = "FORWARD",
     wait_nodes(page, 1)
     page.locator("#tab-trace").click()
     page.get_by_role("button", name="Use selected").first.click()
-    assert page.locator("#trace-method").input_value() == "PATHS"  # the default
+    assert page.locator("#trace-method").input_value() == "HAIRCUT"  # the tab's default
     page.locator("#trace-method").select_option(method)
     page.locator("#trace-direction").select_option(direction)
     page.locator("#trace-run").click()

@@ -39,6 +39,7 @@ def enter_and_trace(page: Any, url: str) -> None:
     wait_nodes(page, 1)
     page.locator("#tab-trace").click()
     page.get_by_role("button", name="Use selected").first.click()
+    page.locator("#trace-method").select_option("PATHS")  # the bundles are whole transfers
     page.locator("#trace-run").click()
     first_row(page, "#trace-orgs")
 
@@ -90,6 +91,7 @@ def test_undo_restores_the_canvas_and_redo_replays(page: Any, demo_server: Serve
     before = sorted(cy(page, "cy.nodes().map(n => n.id())"))
     page.locator("#tab-trace").click()
     page.get_by_role("button", name="Use selected").first.click()
+    page.locator("#trace-method").select_option("PATHS")  # every parallel transfer drawn
     page.locator("#trace-run").click()
     first_row(page, "#trace-orgs")
     after = sorted(cy(page, "cy.nodes().map(n => n.id())"))

@@ -9,7 +9,7 @@ import { ENTITY, TRANSFER, evidenceGraph } from "./queries";
 import { attachControllers } from "./controllers";
 import { errorText, type App } from "./app";
 import {
-  METHODS, VALUE_METHODS, amountText, conservationView, decimalsOf, valueFields, walletsView,
+  DEFAULT_METHOD, METHODS, VALUE_METHODS, amountText, conservationView, decimalsOf, hopCapNote, valueFields, walletsView,
   type Amount, type Conservation, type Decimals, type Method, type TracedWallet,
 } from "./tracevalue";
 
@@ -42,6 +42,9 @@ export function initTrace(app: App): { useSelected(): void } {
     h("option", { value: "BACKWARD" }, "backward (where did it come from?)"));
   const hops = h("input", { id: "trace-hops", type: "number", min: 1, max: 6, value: 3 });
   const method = h("select", { id: "trace-method" }, ...METHODS.map((m) => h("option", { value: m }, m)));
+  // "How much of this money reached whom" is the common question: by value, so that no
+  // organisation is shown receiving more than the seeds sent (PATHS counts whole transfers).
+  method.value = DEFAULT_METHOD;
   const since = h("input", { id: "trace-since", type: "date" });
   const until = h("input", { id: "trace-until", type: "date" });
   const minAmount = h("input", { id: "trace-min", type: "number", min: 0, step: "any", placeholder: "any" });
@@ -72,7 +75,7 @@ export function initTrace(app: App): { useSelected(): void } {
       clear(out, h("p", { class: "muted" }, "Tracing\u2026"));
       try {
         const d = await gql<{ trace: TraceAnswer }>(doc(vars.direction), vars);
-        await show(app, out, d.trace, vars.seeds[0]);
+        await show(app, out, d.trace, vars.seeds[0], vars.maxHops);
       } catch (err) {
         // The API's own words (e.g. a method it refuses for this direction), not a blank panel.
         clear(out, h("p", { class: "bad", id: "trace-error" }, `Trace refused: ${errorText(err)}`));
@@ -84,7 +87,7 @@ export function initTrace(app: App): { useSelected(): void } {
   return { useSelected };
 }
 
-async function show(app: App, out: HTMLElement, t: TraceAnswer, seedId: string): Promise<void> {
+async function show(app: App, out: HTMLElement, t: TraceAnswer, seedId: string, hops: number): Promise<void> {
   const all = [...t.organisations.flatMap((o) => o.evidence), ...t.unattributed.flatMap((u) => u.evidence)];
   const g = evidenceGraph(all.flatMap((e) => e.hops));
   const orgs: SubgraphData = { nodes: t.organisations.flatMap((o) => (o.organization ? [toNode(o.organization)] : [])), edges: [] };
@@ -102,13 +105,17 @@ async function show(app: App, out: HTMLElement, t: TraceAnswer, seedId: string):
   clear(out,
     h("p", { id: "trace-summary" }, `${t.organisations.length} organisations, ${t.unattributed.length} unattributed endpoints, `
       + `${t.pathsExplored} paths explored (${t.method}).`, t.partial ? h("strong", { class: "bad" }, ` Partial: ${t.reason ?? ""}`) : null),
+    value ? hopCapNote(t.conservation, hops) : null,
     h("h3", {}, "Receiving organisations"),
-    table(["Organisation", "Amount", "Paths"], t.organisations.map((o) => ({
+    table(["Organisation", value ? "Seeds' value received" : "Transfers on paths", "Paths"], t.organisations.map((o) => ({
       cells: [o.name ?? o.id, amounts(o.amounts, dec), String(o.pathCount)], id: o.id,
       onPick: () => light(app, o.evidence, [o.id, ...o.memberIds]),
     })), "trace-orgs"),
+    value && t.organisations.length > 1 ? h("p", { class: "muted", id: "trace-orgs-note" },
+      "Each row is what entered that organisation, at most what the seeds sent; the same money can pass "
+      + "through several in turn, so the rows need not add up (the conservation line below does).") : null,
     h("h3", {}, "Unattributed endpoints"),
-    table(["Wallet", "Amount", "Paths"], t.unattributed.map((u) => ({
+    table(["Wallet", value ? "Seeds' value received" : "Transfers on paths", "Paths"], t.unattributed.map((u) => ({
       cells: [label(u.walletId), amounts(u.amounts, dec), String(u.pathCount)], id: u.walletId,
       onPick: () => light(app, u.evidence, [u.walletId]),
     })), "trace-ends"),

@@ -19,6 +19,8 @@ export interface TracedWallet {
 }
 
 export const VALUE_METHODS: readonly Method[] = ["HAIRCUT", "FIFO", "LIFO"];
+/** The Trace tab's method until one is chosen (the API's own default stays PATHS). */
+export const DEFAULT_METHOD: Method = "HAIRCUT";
 
 /** The value part of the trace document; a BACKWARD trace also asks what the seeds received. */
 export function valueFields(direction: string): string {
@@ -100,4 +102,17 @@ export function walletsView(ws: TracedWallet[], dec: Decimals, label: (id: strin
   return h("table", { class: "list", id: "trace-wallets" },
     h("thead", {}, h("tr", {}, ...["Wallet", "Role", "Hops", "Received", "Held now"].map((x) => h("th", {}, x)))),
     h("tbody", {}, ...rows));
+}
+
+/** An answer cut by the hop budget says so: how much went on past it, per asset, and what to do. */
+export function hopCapNote(cs: Conservation[], hops: number): HTMLElement | null {
+  const cut = cs.filter((c) => BigInt(c.droppedHopCapRaw) > 0n);
+  if (!cut.length) return null;
+  const parts = cut.map((c) => {
+    const total = BigInt(c.receivedRaw ?? c.sentRaw);
+    const pct = total > 0n ? Number((BigInt(c.droppedHopCapRaw) * 10000n) / total) / 100 : 0;
+    return `${fmtRaw(c.droppedHopCapRaw, c.decimals)} ${c.asset} (${pct} %)`;
+  });
+  return h("p", { class: "bad", id: "trace-hopcap" },
+    `Past the hop cap of ${hops}: ${parts.join(", ")} went on beyond the traced wallets. Raise Hops to follow it.`);
 }
