@@ -40,6 +40,9 @@ class Context:
     # Further per-request DataLoaders, made on first use by the field that batches (e.g. one
     # per argument set of Wallet.transfers).
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
+    # What a parent fetched for its children in its own statement, read back without awaiting
+    # (e.g. the wallets' pages of transfers, by the page's arguments).
+    fetched: dict[Hashable, Any] = field(default_factory=dict)
 
     async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a sync graph function off the event loop."""

@@ -10,7 +10,7 @@ import strawberry
 from api.auth import Role
 from api.context import Info
 from api.limits import expansion_cost, guard, hops_cost, page_cost
-from api.selection import selected_names
+from api.selection import arguments_below, selected_names
 from api.types.entity import Entity
 from api.types.ownership import Control, LinkedCompound, Ownership
 from api.types.paths import Neighbourhood, NeighbourhoodEdges, Paths
@@ -108,8 +108,17 @@ class EntityQueries:
 
 async def _with_transfers(info: Info, id: str) -> Entity | None:
     """The entity through the DataLoader; when the query asks for its transfers (a wallet),
-    the record and that page come in one statement and the loaders are primed with them."""
+    or for its page of wallets (an organisation), the record and that page come in one
+    statement and the loaders are primed with them."""
     wanted = transfers_below(info, ("transfers",))
-    if wanted is not None:
+    wallets = arguments_below(info, ("wallets",), "Organization")
+    if wanted is None and len(wallets) == 1 and arguments_below(
+            info, ("wallets", "edges", "node"), "WalletEdge"):
+        page = wallets[0]
+        await prefetched(info, ids=[id], organisation=id, first=page["first"],
+                         after=page.get("after"),
+                         transfers=transfers_below(info, ("wallets", "edges", "node",
+                                                          "transfers")))
+    elif wanted is not None:
         await prefetched(info, ids=[id], transfers=wanted)
     return await load_entity(info, id)

@@ -33,19 +33,25 @@ class Organization(Entity):
                        "resolved cluster's included, by id. Its group's: `group(id)`.")
     async def wallets(self, info: Info, first: int = 50, after: str | None = None
                       ) -> Annotated[WalletConnection, strawberry.lazy("api.types.wallet_pages")]:
-        from api.types.wallet_pages import WalletConnection, prefetched, transfers_below
+        from api.types.wallet_pages import (
+            WalletConnection,
+            fetched_wallets,
+            prefetched,
+            transfers_below,
+        )
         from graph.investigate import organization_wallets
 
         ctx = info.context
         if not arguments_below(info, ("edges", "node"), "WalletEdge"):
             page = await ctx.call(organization_wallets, ctx.graph, str(self.id), first, after)
             return WalletConnection.from_record(page, after)
-        # The wallets' records, and their transfers when asked, in the same statement.
+        # The wallets' records, and their transfers when asked, in the same statement (the
+        # one that found this organisation, when `entity(id)` saw this field coming).
         wanted = transfers_below(info, ("edges", "node", "transfers"))
-        got = await prefetched(info, organisation=str(self.id), first=first, after=after,
-                               transfers=wanted)
-        assert got is not None  # an organisation's call always answers a page
-        return WalletConnection.from_record(got, after)
+        got = fetched_wallets(ctx, str(self.id), first, after, wanted) or await prefetched(
+            info, organisation=str(self.id), first=first, after=after, transfers=wanted)
+        assert got.page is not None  # an organisation's call always answers a page
+        return WalletConnection.from_record(got.page, after, got.records)
 
     @classmethod
     def from_record(cls, rec: EntityRecord) -> Organization:

@@ -13,14 +13,16 @@ from api.context import Context, Info
 from api.selection import arguments_below
 from api.types.common import PageInfo, offset_cursors
 from api.types.entity import Entity
-from api.types.records import load_entity
+from api.types.records import entity_from_record
 from api.types.transfer import Transfer
 from api.types.wallet import TransferDirection
+from graph.investigate.types import EntityRecord
 from graph.investigate.wallet_transfers import TransferDirection as Way
 from graph.investigate.wallet_transfers import (
     TransferFilter,
     TransferPage,
     WalletIdPage,
+    WalletRecords,
     pages_of,
     wallet_records,
 )
@@ -66,17 +68,36 @@ def transfers_below(info: Info, path: tuple[str, ...]) -> TransferFilter | None:
 
 async def prefetched(info: Info, ids: Sequence[str] = (), organisation: str | None = None,
                      first: int = 50, after: str | None = None,
-                     transfers: TransferFilter | None = None) -> WalletIdPage | None:
+                     transfers: TransferFilter | None = None) -> WalletRecords:
     """Entities (or an organisation's page of wallets) with their transfers in one statement,
-    handed to the DataLoaders the child fields read (an id not found is primed as absent)."""
+    handed to the DataLoaders the child fields read (an id not found is primed as absent)
+    and kept where Wallet.transfers finds them without awaiting."""
     ctx = info.context
     got = await ctx.call(wallet_records, ctx.graph, ids=ids, organisation=organisation,
                          first=first, after=after, transfers=transfers)
-    listed = got.page.wallets if got.page else ids
+    listed = [*ids, *(got.page.wallets if got.page else ())]
     ctx.entities.prime_many({i: got.records.get(i) for i in listed})
     if transfers is not None:
         transfer_pages(ctx, transfers).prime_many(got.transfers)
-    return got.page
+        known_pages(ctx, transfers).update(got.transfers)
+    if organisation is not None:
+        ctx.fetched[("wallet_page", organisation, first, after, transfers)] = got
+    return got
+
+
+def fetched_wallets(ctx: Context, organisation: str, first: int, after: str | None,
+                    transfers: TransferFilter | None) -> WalletRecords | None:
+    """The page of an organisation's wallets (these arguments) that `entity(id)` fetched with
+    the organisation's own record, if it did."""
+    found: WalletRecords | None = ctx.fetched.get(
+        ("wallet_page", organisation, first, after, transfers))
+    return found
+
+
+def known_pages(ctx: Context, key: TransferFilter) -> dict[str, TransferPage]:
+    """The pages of `key` a parent fetched in its own statement, by wallet id."""
+    pages: dict[str, TransferPage] = ctx.fetched.setdefault(("wallet_transfers", key), {})
+    return pages
 
 
 @strawberry.type
@@ -108,10 +129,9 @@ class WalletTransferConnection:
 class WalletEdge:
     cursor: str
     wallet_id: strawberry.ID
-
-    @strawberry.field
-    async def node(self, info: Info) -> Entity | None:
-        return await load_entity(info, self.wallet_id)
+    # Built from the records fetched with the page (Organization.wallets fetches them whenever
+    # `node` is selected), so no DataLoader task per wallet.
+    node: Entity | None = None
 
 
 @strawberry.type(description="The wallets an organisation (or its resolved cluster) controls.")
@@ -121,8 +141,12 @@ class WalletConnection:
     total_count: int
 
     @classmethod
-    def from_record(cls, page: WalletIdPage, after: str | None) -> WalletConnection:
+    def from_record(cls, page: WalletIdPage, after: str | None,
+                    records: Mapping[str, EntityRecord] | None = None) -> WalletConnection:
+        """The page; with `records`, each edge's node (else none: it was not selected)."""
         cursors = offset_cursors(after, len(page.wallets))
-        edges = [WalletEdge(cursor=k, wallet_id=strawberry.ID(w))
+        known = records or {}
+        edges = [WalletEdge(cursor=k, wallet_id=strawberry.ID(w),
+                            node=entity_from_record(known[w]) if w in known else None)
                  for k, w in zip(cursors, page.wallets, strict=True)]
         return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)

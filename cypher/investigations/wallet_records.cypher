@@ -3,8 +3,8 @@
 // (otherwise a round trip per level: the page of ids, the records, the transfers).
 // Listed: the entities of $ids, or ($org set) one page of the wallets organisation $org or its
 // resolved cluster controls, by id (organization_wallets.cypher: $offset skipped, $first + 1
-// listed so the caller knows whether more follow, `total` counts them; records for the first
-// $first only). Each record is entities.cypher's; with $transfers, each wallet's page of
+// listed so the caller knows whether more follow, `total` counts them); records for $ids and
+// the page's first $first (`entity(id)` asking for an organisation's wallets gives both). Each record is entities.cypher's; with $transfers, each wallet's page of
 // transfers is wallet_transfers.cypher's ($direction, $since, $until, $min_amount, $assets,
 // $newest, $t_offset, $t_first, $max_total), times as epoch ms.
 OPTIONAL MATCH (o:Entity {id: $org})
@@ -21,7 +21,8 @@ CALL (o, oc) {
 WITH size(owned) AS total, CASE WHEN $org IS NULL THEN $ids
   ELSE owned[$offset..$offset + $first + 1] END AS listed
 CALL (listed) {
-  UNWIND CASE WHEN $org IS NULL THEN listed ELSE listed[..$first] END AS id
+  UNWIND CASE WHEN $org IS NULL THEN listed
+    ELSE $ids + [w IN listed[..$first] WHERE NOT w IN $ids] END AS id
   MATCH (n:Entity {id: id})
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
   // Outside a cluster (most wallets) the members are the wallet alone: no subquery to run.

@@ -159,9 +159,10 @@ def wallet_records(
     first: int = 50, after: str | None = None, transfers: TransferFilter | None = None,
     timeout_s: float | None = None,
 ) -> WalletRecords:
-    """The entities `ids`, or one page of `organisation`'s wallets (as organization_wallets),
-    with their records (as get_entities) and, given `transfers`, each wallet's page of them
-    (as wallets_transfers): what would otherwise be a round trip per level, in one."""
+    """The entities `ids` and/or one page of `organisation`'s wallets (as
+    organization_wallets), with their records (as get_entities) and, given `transfers`, each
+    wallet's page of them (as wallets_transfers): what would otherwise be a round trip per
+    level, in one."""
     limits.check_range("first", first, 1, limits.MAX_PAGE)
     offset = convert.decode_cursor(after)
     t_params = (transfers or TransferFilter()).params()

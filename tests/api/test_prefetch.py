@@ -71,11 +71,16 @@ def test_records_and_pages_equal_the_loaders(owned: Graph) -> None:
     assert org.transfers == pages_of(owned, ["tron:A", "tron:Q"], page)
     for who in ("nobody", "tron:W"):  # not an organisation: no wallets
         assert wallet_records(owned, organisation=who).page == organization_wallets(owned, who)
+    both = wallet_records(owned, ids=["o"], organisation="o", first=2, transfers=page)
+    assert (both.page, both.transfers) == (org.page, {**org.transfers, **pages_of(
+        owned, ["o"], page)})
+    assert both.records == get_entities(owned, ["o", "tron:A", "tron:Q"])
 
 
 def test_prefetched_pages_equal_the_dataloader_pages(gql: Executor, owned: Graph) -> None:
     prefetched = _org(gql, first=10, t=2)
-    assert gql.last_calls == ["get_entities", "wallet_records"]
+    # The organisation, its wallets, their records and pages: one statement.
+    assert gql.last_calls == ["wallet_records"]
     loaded = gql.data(TWO_PAGES, Role.READER, first=10, t=2)["entity"]["wallets"]
     assert gql.last_calls.count("pages_of") == 2  # one batch per page asked
     for edge in loaded["edges"]:

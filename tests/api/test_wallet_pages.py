@@ -109,8 +109,8 @@ def test_an_organisations_wallets_transfers_in_one_graph_call(gql: Executor,
       id ... on Wallet { transfers(direction: OUT, first: 2) { totalCount
         pageInfo { hasNextPage } edges { node { id to { id } } } } } } } } } } }"""
     edges = gql.data(query, Role.READER)["entity"]["wallets"]["edges"]
-    # o's record, then its wallets with their transfers, then the counterparts (`to`).
-    assert gql.last_calls == ["get_entities", "wallet_records", "get_entities"]
+    # o's record with its wallets and their transfers, then the counterparts (`to`).
+    assert gql.last_calls == ["wallet_records", "get_entities"]
     pages = {e["node"]["id"]: e["node"]["transfers"] for e in edges}
     assert {w: _ids(p) for w, p in pages.items()} == {"tron:A": ["t6", "t2"],
                                                      "tron:W": ["t5", "t3"]}
@@ -119,3 +119,18 @@ def test_an_organisations_wallets_transfers_in_one_graph_call(gql: Executor,
       first: 2) { totalCount pageInfo { hasNextPage } edges { node { id to { id } } } } } } }""",
                      Role.READER)["entity"]["transfers"]
     assert alone == pages["tron:W"]
+
+
+def test_wallets_reached_by_a_traversal_load_their_transfers_together(
+        gql: Executor, wallets: Graph) -> None:
+    """Around o: W and A, whose pages nobody fetched beforehand, come through the DataLoader
+    in one graph call and answer as each wallet's own query."""
+    query = """{ neighbourhood(id: "o") { nodes { id ... on Wallet {
+      transfers(first: 2) { totalCount edges { direction node { id } } } } } } }"""
+    nodes = {n["id"]: n for n in gql.data(query, Role.READER)["neighbourhood"]["nodes"]}
+    assert gql.last_calls.count("pages_of") == 1
+    for wallet in ["tron:W", "tron:A"]:
+        own = gql.data(f'{{ entity(id: "{wallet}") {{ ... on Wallet {{ transfers(first: 2) {{'
+                       ' totalCount edges { direction node { id } } } } } }', Role.READER)
+        assert nodes[wallet]["transfers"] == own["entity"]["transfers"]
+    assert nodes["tron:W"]["transfers"]["totalCount"] == 5
