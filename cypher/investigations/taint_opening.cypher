@@ -6,13 +6,15 @@
 // amount_raw, else amount x 10^decimals; `unknown` counts transfers with neither (or too
 // large for an integer): the caller then fetches that wallet's whole ledger instead.
 // One subquery per wallet: its transfers are sorted and folded on their own (a sort of a few
-// thousand rows per wallet, not one of every wallet's rows with a grouping after it), and
-// t.ts is compared as a datetime, not through epochMillis on each row.
+// thousand rows per wallet, not one of every wallet's rows with a grouping after it: that one
+// ran out of transaction memory on a 6-hop region), and t.ts is compared with the arrival as
+// a datetime made once per wallet, not through epochMillis on each row.
 UNWIND $wallets AS w
 MATCH (x:Entity&Wallet {id: w.id})
-CALL (w, x) {
+WITH w, x, datetime({epochMillis: w.since}) AS arrival
+CALL (x, arrival) {
   MATCH (x)-[t:TRANSFER]-()
-  WHERE t.ts < datetime({epochMillis: w.since}) AND ($since IS NULL OR t.ts >= $since)
+  WHERE t.ts < arrival AND ($since IS NULL OR t.ts >= $since)
     AND (size($assets) = 0 OR t.asset IN $assets)
   WITH DISTINCT t
   ORDER BY t.ts, coalesce(t.tx, ''), coalesce(t.index, 0), coalesce(t.id, elementId(t))
