@@ -3,8 +3,8 @@
 // expanded unless $expand_supernodes (the start node always is); at most $limit nodes and
 // $rel_limit relationships per level; `cut` says a limit was hit.
 // A resolved cluster (graph/resolve) is one start: every member is at depth 0. `records`: each
-// node's entity record (entities.cypher's projection); with $records false, `light` instead:
-// each node's [id, labels, name] only, and no relationship properties.
+// node's entity record (entities.cypher's projection); with $records false, the light form
+// instead: `labels`, `names`, and relationships without properties.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   OPTIONAL MATCH (c:ClusterMember {member: n.id})
@@ -114,14 +114,20 @@ CALL (seen) {
       RETURN DISTINCT s {.id, .authority, .program, .listing_id, .listed_on}
     }}) AS records
 }
-// The light form: the name as above (a cluster's canonical id is one of its members, so its
-// node is the `canonical` the records find), nothing else.
-CALL (seen) {
-  UNWIND CASE WHEN $records THEN [] ELSE seen END AS n
-  OPTIONAL MATCH (c:ClusterMember {member: n.id})
-  OPTIONAL MATCH (k:Entity {id: c.cluster})
-  RETURN collect([n.id, labels(n), coalesce(n.name, k.name, n.tag_name)]) AS light
-}
-RETURN [x IN seen | x.id] AS nodes, cut, records, light,
-  [r IN rels | {key: coalesce(r.id, elementId(r)), type: type(r), start: startNode(r).id,
-    end: endNode(r).id, props: CASE WHEN $records THEN properties(r) ELSE {} END}] AS edges
+// The light form: each node's labels and name (as above: a cluster's canonical id is one of its
+// members, so its node is the `canonical` the records find) and each relationship's key, type
+// and ends, as flat lists (one value per node or relationship: the driver's per-value work on
+// maps and nested lists was a third of the light statement's time).
+RETURN [x IN seen | x.id] AS nodes, cut, records,
+  CASE WHEN $records THEN [] ELSE [x IN seen | labels(x)] END AS labels,
+  CASE WHEN $records THEN [] ELSE [x IN seen | coalesce(x.name, COLLECT {
+    MATCH (c:ClusterMember {member: x.id})
+    MATCH (k:Entity {id: c.cluster})
+    RETURN k.name
+  }[0], x.tag_name)] END AS names,
+  CASE WHEN $records THEN [r IN rels | {key: coalesce(r.id, elementId(r)), type: type(r),
+    start: startNode(r).id, end: endNode(r).id, props: properties(r)}] ELSE [] END AS edges,
+  CASE WHEN $records THEN [] ELSE [r IN rels | coalesce(r.id, elementId(r))] END AS keys,
+  CASE WHEN $records THEN [] ELSE [r IN rels | type(r)] END AS types,
+  CASE WHEN $records THEN [] ELSE [r IN rels | startNode(r).id] END AS starts,
+  CASE WHEN $records THEN [] ELSE [r IN rels | endNode(r).id] END AS ends

@@ -78,9 +78,15 @@ def neighbourhood(
     if not rows:
         raise NotFoundError(f"no entity with id {id!r}", hint="pass an id from search")
     row = rows[0]
-    records = {r[0]: light_record(*r) for r in row["light"]} if light else {
-        r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
-    found = {e["key"]: convert.edge(e) for e in row["edges"]}
+    if light:
+        records = {i: light_record(i, labels, name)
+                   for i, labels, name in zip(row["nodes"], row["labels"], row["names"],
+                                              strict=True)}
+        found = {str(k): EdgeRecord(str(k), t, a, b, {}, NO_PROVENANCE) for k, t, a, b in zip(
+            row["keys"], row["types"], row["starts"], row["ends"], strict=True)}
+    else:
+        records = {r["id"]: convert.entity(without_nulls(r)) for r in row["records"]}
+        found = {e["key"]: convert.edge(e) for e in row["edges"]}
     links = tree(id, found.values()) if form is EdgeSet.TREE else tuple(
         found[k] for k in sorted(found))
     cut = bool(row["cut"])
