@@ -61,7 +61,8 @@ def back_trace(graph: Graph, params: TraceParams, seeds: list[str], query: dict[
 
 
 def _flipped(evidence: tuple[EvidencePath, ...]) -> tuple[EvidencePath, ...]:
-    return tuple(EvidencePath(tuple(_real(h) for h in p.hops)) for p in evidence)
+    """Routes read upstream (seed side first) as the money moved: origin first, real direction."""
+    return tuple(EvidencePath(tuple(_real(h) for h in reversed(p.hops))) for p in evidence)
 
 
 def _real(h: Hop) -> Hop:

@@ -6,11 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.investigate.taint_routes import Routes
 from graph.investigate.taint_sim import Flow, Region
 from graph.investigate.trace_aggregate import Attribution, describe, entity_keys
 from graph.investigate.types import (
     AssetAmount,
     Conservation,
+    Direction,
     EndpointReached,
     EvidencePath,
     Hop,
@@ -46,18 +48,28 @@ class _Reach:
         return tuple(AssetAmount(a, scaled(v, flows[a].decimals), counts[a], str(v))
                      for a, v in sorted(self.amounts.items()))
 
-    def evidence(self, cap: int) -> tuple[EvidencePath, ...]:
+    def evidence(self, cap: int, routes: dict[str, Routes]) -> tuple[EvidencePath, ...]:
+        """The biggest entering transfers, each with its route back to the seeds."""
         biggest = sorted(self.transfers, key=lambda tc: (-tc[1], str(tc[0]["id"])))[:cap]
-        return tuple(EvidencePath((hop(t),)) for t, _ in biggest)
+        return tuple(EvidencePath(tuple(hop(x) for x in routes[t.get("asset") or ""].route(t)))
+                     for t, _ in biggest)
 
     def times(self) -> tuple[Any, Any]:
         stamps = [t["ts"] for t, _ in self.transfers]
         return min(stamps), max(stamps)
 
 
+def routes_of(flows: dict[str, Flow], params: TraceParams) -> dict[str, Routes]:
+    # A chain inside the region can be longer than its levels (max_hops bounds the region).
+    cap = 2 * params.max_hops + 2
+    forward = params.direction is Direction.FORWARD
+    return {asset: Routes(flow.inflows, forward, cap) for asset, flow in flows.items()}
+
+
 def organisations(flows: dict[str, Flow], region: Region, attribution: list[Attribution],
                   params: TraceParams) -> tuple[OrganisationReached, ...]:
     """Value entering each organisation's wallets from wallets that are not its own."""
+    routes = routes_of(flows, params)
     keys = entity_keys(attribution, params.rollup)
     reach: dict[str, _Reach] = defaultdict(_Reach)
     for asset, flow in flows.items():
@@ -79,7 +91,7 @@ def organisations(flows: dict[str, Flow], region: Region, attribution: list[Attr
             group_id=key if grouped else None, group_name=a.name if grouped else None,
             members=tuple(sorted(r.members)), amounts=r.asset_amounts(flows),
             path_count=len(r.transfers), first_ts=first, last_ts=last, min_hops=r.level,
-            evidence=r.evidence(params.evidence_per_entity)))
+            evidence=r.evidence(params.evidence_per_entity, routes)))
     found.sort(key=lambda o: (-sum(x.amount for x in o.amounts), o.id))
     return tuple(found)
 
@@ -111,6 +123,7 @@ def endpoints(flows: dict[str, Flow], region: Region, controlled: set[str],
               params: TraceParams) -> tuple[EndpointReached, ...]:
     """Wallets without a controller where the value came to rest (passed none of it on)."""
     reach: dict[str, _Reach] = defaultdict(_Reach)
+    routes = routes_of(flows, params)
     for asset, flow in flows.items():
         for t, taint in flow.inflows:
             w = t["to"]
@@ -118,7 +131,8 @@ def endpoints(flows: dict[str, Flow], region: Region, controlled: set[str],
                 reach[w].amounts[asset] += taint
                 reach[w].transfers.append((t, taint))
     found = [EndpointReached(w, r.asset_amounts(flows), len(r.transfers), *r.times(),
-                             r.evidence(params.evidence_per_entity)) for w, r in reach.items()]
+                             r.evidence(params.evidence_per_entity, routes))
+             for w, r in reach.items()]
     found.sort(key=lambda e: (-sum(x.amount for x in e.amounts), e.wallet_id))
     return tuple(found)
 

@@ -29,7 +29,8 @@ def test_backward_haircut_trace(gql: Executor, graph: Graph) -> None:
     assert trace["amountSemantics"].startswith("BACKWARD")
     assert trace["organisations"] == [{
         "id": "aco", "amounts": [{"asset": "USDT", "amountRaw": "1500000"}],
-        "evidence": [{"hops": [{"fromId": "tron:A", "toId": "tron:M"}]}]}]
+        "evidence": [{"hops": [{"fromId": "tron:A", "toId": "tron:M"},
+                               {"fromId": "tron:M", "toId": "tron:T"}]}]}]
     assert trace["unattributed"] == [
         {"walletId": "tron:B", "amounts": [{"amount": 3.5, "amountRaw": "3500000"}]}]
     assert [tuple(w.values()) for w in trace["wallets"]] == [

@@ -74,9 +74,9 @@ def test_two_origins_mixed_then_paid(graph: Graph, method: TraceMethod, from_a: 
                                   {"tron:A": from_a, "tron:B": from_b}.items() if v}
         ends = {e.wallet_id: e.amounts[0].amount_raw for e in result.unattributed}
         assert ends == {"tron:B": str(from_b)} if from_b else ends == {}
-        for o in result.organisations:  # evidence in the transfers' real direction
+        for o in result.organisations:  # the route from the origin, in real direction
             assert [(h.from_id, h.to_id) for e in o.evidence for h in e.hops] == [
-                ("tron:A", "tron:M")]
+                ("tron:A", "tron:M"), ("tron:M", "tron:T")]
 
 
 @pytest.mark.parametrize("method", [H, F, L])
