@@ -104,10 +104,11 @@ async function show(app: App, out: HTMLElement, t: TraceAnswer, seedId: string, 
   const value = VALUE_METHODS.includes(t.method);
   clear(out,
     h("p", { id: "trace-summary" }, `${t.organisations.length} organisations, ${t.unattributed.length} unattributed endpoints, `
-      + `${t.pathsExplored} paths explored (${t.method}).`, t.partial ? h("strong", { class: "bad" }, ` Partial: ${t.reason ?? ""}`) : null),
+      + (value ? `${new Set(t.wallets.map((w) => w.walletId)).size} wallets reached` : `${t.pathsExplored} paths explored`)
+      + ` (${t.method}).`, t.partial ? h("strong", { class: "bad" }, ` Partial: ${t.reason ?? ""}`) : null),
     value ? hopCapNote(t.conservation, hops) : null,
     h("h3", {}, "Receiving organisations"),
-    table(["Organisation", value ? "Seeds' value received" : "Transfers on paths", "Paths"], t.organisations.map((o) => ({
+    table(["Organisation", value ? "Seeds' value received" : "Transfers on paths", value ? "Transfers in" : "Paths"], t.organisations.map((o) => ({
       cells: [o.name ?? o.id, amounts(o.amounts, dec), String(o.pathCount)], id: o.id,
       onPick: () => light(app, o.evidence, [o.id, ...o.memberIds]),
     })), "trace-orgs"),
@@ -115,7 +116,7 @@ async function show(app: App, out: HTMLElement, t: TraceAnswer, seedId: string, 
       "Each row is what entered that organisation, at most what the seeds sent; the same money can pass "
       + "through several in turn, so the rows need not add up (the conservation line below does).") : null,
     h("h3", {}, "Unattributed endpoints"),
-    table(["Wallet", value ? "Seeds' value received" : "Transfers on paths", "Paths"], t.unattributed.map((u) => ({
+    table(["Wallet", value ? "Seeds' value received" : "Transfers on paths", value ? "Transfers in" : "Paths"], t.unattributed.map((u) => ({
       cells: [label(u.walletId), amounts(u.amounts, dec), String(u.pathCount)], id: u.walletId,
       onPick: () => light(app, u.evidence, [u.walletId]),
     })), "trace-ends"),
