@@ -46,6 +46,12 @@ class CategoryExposureInfo:
     direct_share: float | None
     indirect_amount: float
     indirect_share: float | None
+    direct_source_ids: list[strawberry.ID] = strawberry.field(
+        description="The risky wallets of this category that paid the target directly.")
+
+    @strawberry.field(description="The direct risky senders as entities (directSourceIds).")
+    async def direct_sources(self, info: Info) -> list[Entity]:
+        return await load_entities(info, self.direct_source_ids)
 
     @classmethod
     def from_record(cls, rec: CategoryExposure) -> CategoryExposureInfo:
@@ -54,6 +60,7 @@ class CategoryExposureInfo:
             indirect=[AssetExposure.from_record(a) for a in rec.indirect],
             direct_amount=rec.direct_amount, direct_share=rec.direct_share,
             indirect_amount=rec.indirect_amount, indirect_share=rec.indirect_share,
+            direct_source_ids=[strawberry.ID(w) for w in rec.direct_sources],
         )
 
 

@@ -90,7 +90,7 @@ EXPOSURE = """query($method: ExposureMethod!, $hops: Int!) {
     targetWalletIds target { id } targetWallets { id } method maxHops explanation partial
     inflow { asset amount transfers }
     categories { category directShare direct { asset amount share }
-      indirect { asset amount share } } } }"""
+      indirect { asset amount share } directSourceIds directSources { id } } } }"""
 
 
 def usdt(result: dict[str, Any], category: str, level: str) -> tuple[float, float]:
@@ -107,6 +107,11 @@ def test_exposure_haircut(gql: Executor, graph: Graph) -> None:
     # Direct: S1 100 of 500 sanctioned, C1 50 compound-linked.
     assert usdt(result, "SANCTIONED", "direct") == (100.0, 0.2)
     assert usdt(result, "COMPOUND", "direct") == (50.0, 0.1)
+    # The direct risky senders by category (M only passes scam value on: no direct scam sender).
+    senders = {c["category"]: c["directSourceIds"] for c in result["categories"]}
+    assert senders == {"SANCTIONED": ["tron:S1"], "SCAM": [], "COMPOUND": ["tron:C1"]}
+    assert all([e["id"] for e in c["directSources"]] == c["directSourceIds"]
+               for c in result["categories"])
     # Two hops, haircut: M passes on 200 * 30/240 sanctioned and 200 * 90/240 scam.
     assert usdt(result, "SANCTIONED", "indirect") == (125.0, 0.25)
     assert usdt(result, "SCAM", "indirect") == (75.0, 0.15)

@@ -1,21 +1,39 @@
-"""The Risk tab: ultimate owners and exposure, each row checked against the API's answer."""
+"""The Risk tab: ultimate owners and exposure, each row checked against the API's answer.
+
+Beside the story (story.py), Harbor Pay's wallet pays Kestrel's deposit address 200 USDT on
+4 March: Harbor Pay is a subsidiary of the FinCEN-311 Harbor Group, which operates a compound,
+so of Kestrel's 500 USDT inflow 200 (40 %) comes directly from a sanctioned and
+compound-linked sender, and the exposure row names it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
+import pytest
 
+from graph.db import Graph
 from tests.api.support import Server
 from tests.browser import story
 from tests.browser.conftest import shot
 from tests.browser.steps import cy, first_row
 
 KESTREL = f"tron:{story.KESTREL_DEPOSIT}"
+HARBOR = f"tron:{story.HARBOR_WALLET}"
 OWNERS = """{ owners(company: "org-harbor-pay") { ultimateOwners { effectiveShare chains
   entity { name } } } }"""
 EXPOSURE = f"""{{ exposure(target: "{KESTREL}", maxHops: 3, method: HAIRCUT) {{
-  categories {{ category directShare indirectShare }} }} }}"""
+  categories {{ category directShare indirectShare directSources {{ id name }} }} }} }}"""
+
+
+@pytest.fixture(scope="module")
+def story_graph(session_graph: Graph) -> Graph:
+    scenario = story.build()
+    scenario.send("tx6", HARBOR, KESTREL, 200, "2024-03-04T08:00")
+    session_graph.write_autocommit("db/clear")
+    scenario.write(session_graph)
+    return session_graph
 
 
 def api(server: Server, query: str) -> Any:
@@ -53,11 +71,22 @@ def test_owners_and_exposure_match_the_api(page: Any, demo_server: Server) -> No
     page.locator("#exposure-target").fill(KESTREL)
     page.locator("#exposure-run").click()
     got = rows(page, "#exposure-list")
+    answer = api(demo_server, EXPOSURE)["exposure"]["categories"]
     want = [[c["category"].lower(), share(c["directShare"], True), share(c["indirectShare"], True)]
-            for c in api(demo_server, EXPOSURE)["exposure"]["categories"]]
-    assert got == want  # the story's deposit address has no risky inflow: both say so
-    assert page.locator("#exposure-inflow").inner_text() == "Inflow: 300 USDT"
+            for c in answer]
+    assert [r[:3] for r in got] == want
+    direct = {c["category"]: ([e["id"] for e in c["directSources"]], c["directShare"])
+              for c in answer}
+    assert direct["SANCTIONED"] == ([HARBOR], pytest.approx(0.4))
+    assert direct["COMPOUND"] == ([HARBOR], pytest.approx(0.4))
+    assert direct["SCAM"] == ([], 0)
+    assert page.locator("#exposure-inflow").inner_text() == "Inflow: 500 USDT"
     assert cy(page, f"cy.$id('{KESTREL}').hasClass('hl')") is True
+    page.locator('#exposure-list tbody tr[data-id="SANCTIONED"]').click()
+    page.wait_for_function(f"() => window.scamgraph.cy.$id('{HARBOR}').hasClass('hl')")
+    # The senders column names each direct sender by its label on the canvas.
+    label = cy(page, f"cy.$id('{HARBOR}').data('label')")
+    assert {r[0]: r[3] for r in got} == {"sanctioned": label, "scam": "\u2014", "compound": label}
     shot(page, "14-risk")
 
 

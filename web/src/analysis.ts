@@ -17,7 +17,8 @@ interface Exposure {
   inflow: { asset: string; amount: number }[]; explanation: string; targetWalletIds: string[];
   method: string; maxHops: number; timeTreatment: string; hopCut: boolean; moreHops: number | null;
   partial: boolean; reason: string | null;
-  categories: { category: string; directShare: number | null; indirectShare: number | null; direct: Share[]; indirect: Share[] }[];
+  categories: { category: string; directShare: number | null; indirectShare: number | null; direct: Share[]; indirect: Share[];
+    directSources: GqlEntity[] }[];
 }
 
 const OWNERS = `query Owners($c: ID!) { owners(company: $c) {
@@ -27,7 +28,8 @@ const OWNERS = `query Owners($c: ID!) { owners(company: $c) {
 const EXPOSURE = `query Exposure($t: ID!, $hops: Int, $method: ExposureMethod) {
   exposure(target: $t, maxHops: $hops, method: $method) {
   inflow { asset amount } explanation targetWalletIds method maxHops timeTreatment hopCut moreHops partial reason
-  categories { category directShare indirectShare direct { asset amount share } indirect { asset amount share } } } }`;
+  categories { category directShare indirectShare direct { asset amount share } indirect { asset amount share }
+    directSources { ...E } } } } ${ENTITY}`;
 
 // Exposure shares are ratios (0..1); ownership shares are already percent.
 export const pct = (x: number | null): string => (x === null ? "\u2014" : `${fmtAmount(Math.round(x * 10000) / 100)}%`);
@@ -110,14 +112,29 @@ async function exposure(app: App, vars: { t: string; hops?: number; method?: str
   app.canvas.highlight([id, ...x.targetWalletIds], []);
   clear(out,
     h("p", { id: "exposure-inflow" }, "Inflow: ", x.inflow.map((a) => `${fmtAmount(a.amount)} ${a.asset}`).join("; ") || "none"),
-    table(["Category", "Direct", "Indirect"], x.categories.map((c) => ({
-      id: c.category, cells: [c.category.toLowerCase(), pct(c.directShare), pct(c.indirectShare)], onPick: () => {},
+    table(["Category", "Direct", "Indirect", "Direct senders"], x.categories.map((c) => ({
+      id: c.category,
+      cells: [c.category.toLowerCase(), pct(c.directShare), pct(c.indirectShare), senders(c.directSources)],
+      // The evidence of a direct share: the risky wallets that paid the target, drawn beside it.
+      onPick: () => void drawSenders(app, [id, ...x.targetWalletIds], c.directSources),
     })), "exposure-list"),
     h("p", { id: "exposure-method-used" }, `Method ${x.method}, ${x.maxHops} hops.`),
     h("p", { id: "exposure-time" }, `Time treatment: ${TIME_TREATMENT[x.timeTreatment] ?? x.timeTreatment}`),
     hopCutLine(x, rerun),
     x.partial ? h("p", { class: "bad", id: "exposure-partial" }, `Partial: ${x.reason ?? ""}`) : null,
     h("p", { class: "muted" }, x.explanation));
+}
+
+function senders(xs: GqlEntity[]): string {
+  if (!xs.length) return "\u2014";
+  const names = xs.slice(0, 3).map((e) => toNode(e).label).join(", ");  // short wallet labels
+  return xs.length > 3 ? `${names} and ${xs.length - 3} more` : names;
+}
+
+async function drawSenders(app: App, targets: string[], xs: GqlEntity[]): Promise<void> {
+  app.canvas.add({ nodes: xs.map(toNode), edges: [] });
+  app.canvas.highlight([...targets, ...xs.map((e) => e.id)], []);
+  await app.canvas.layout();
 }
 
 async function compounds(app: App, id: string, out: HTMLElement): Promise<void> {
