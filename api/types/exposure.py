@@ -49,8 +49,9 @@ class CategoryExposureInfo:
     direct_source_ids: list[strawberry.ID] = strawberry.field(
         description="The risky wallets of this category that paid the target directly.")
 
-    @strawberry.field(description="The direct risky senders as entities (directSourceIds).")
+    @strawberry.field
     async def direct_sources(self, info: Info) -> list[Entity]:
+        """The direct risky senders as entities (directSourceIds)."""
         return await load_entities(info, self.direct_source_ids)
 
     @classmethod
