@@ -5,13 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from neo4j.exceptions import ClientError, DatabaseError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    ClientError,
+    DatabaseError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
 
 from scamgraph.errors import BudgetExceededError, DatabaseUnavailableError, QueryError
 
 TIMEOUT_CODES = frozenset({
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+})
+# The server's memory pool refused the query (db.memory.transaction.total.max / .max): a budget,
+# not a fault; the same query fails the same way when retried.
+MEMORY_CODES = frozenset({
+    "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+    "Neo.TransientError.General.TransactionMemoryLimit",
 })
 DriverError = Neo4jError
 
@@ -35,5 +47,14 @@ def translated_errors(timeout_s: float) -> Iterator[None]:
                 limit="query_timeout_s",
             ) from exc
         raise QueryError(f"Neo4j rejected the query: {exc.code}: {exc.message}") from exc
+    except TransientError as exc:
+        if exc.code in MEMORY_CODES:
+            raise BudgetExceededError(
+                "query stopped: it needed more memory than Neo4j allows a transaction",
+                hint="narrow the query (fewer hops, a time window, fewer seeds) or give Neo4j "
+                "more heap (SCAMGRAPH_LOCAL_HEAP, db.memory.transaction.total.max)",
+                limit="transaction_memory",
+            ) from exc
+        raise QueryError(f"Neo4j could not run the query now: {exc.code}: {exc.message}") from exc
     except DatabaseError as exc:  # e.g. a constraint that does not hold on existing data
         raise QueryError(f"Neo4j failed the query: {exc.code}: {exc.message}") from exc

@@ -41,3 +41,23 @@ def test_statements_split_on_line_ending_semicolons() -> None:
     text = "// comment; not a split\nCREATE INDEX a;\nCREATE INDEX b\n  FOR (n) ON (n.x);\n"
     expected = ["CREATE INDEX a", "CREATE INDEX b\n  FOR (n) ON (n.x)"]
     assert queries.split_statements(text) == expected
+
+
+def test_a_memory_refusal_becomes_a_budget_error() -> None:
+    # The server's memory pool refusing a transaction, as the driver raises it (its own error
+    # type built from the server's code): a budget naming its limit, not an internal error.
+    from neo4j.exceptions import Neo4jError, TransientError
+
+    from graph.db.errors import translated_errors
+
+    refused = Neo4jError._hydrate_neo4j(
+        code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+        message="The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB.")
+    assert isinstance(refused, TransientError)
+    with pytest.raises(BudgetExceededError, match="more memory") as caught, translated_errors(30):
+        raise refused
+    assert caught.value.limit == "transaction_memory"
+    other = Neo4jError._hydrate_neo4j(code="Neo.TransientError.Transaction.DeadlockDetected",
+                                      message="deadlock")
+    with pytest.raises(QueryError, match="DeadlockDetected"), translated_errors(30):
+        raise other
