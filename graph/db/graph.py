@@ -73,6 +73,21 @@ class Graph:
             )
         return [r.data() for r in result.records]
 
+    def read_plain(
+        self, name: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> list[dict[str, Any]]:
+        """`read` for statements that return only scalars, lists and maps (no nodes,
+        relationships or paths): the values as the driver decoded them. `Record.data()` walks
+        every nested value to export graph types; on a value trace's 150k-transfer ledger that
+        walk alone took 1.4-1.7 s."""
+        with translated_errors(timeout_s or self.timeout_s):
+            result = self.driver.execute_query(
+                self._query(queries.load(name), timeout_s), params or {},
+                database_=self.database, routing_=RoutingControl.READ,
+            )
+        keys = result.keys
+        return [dict(zip(keys, r.values(), strict=True)) for r in result.records]
+
     def write(
         self, name: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
     ) -> WriteResult:

@@ -39,7 +39,7 @@ class Ledger:
 def fetch_ledger(graph: Graph, targets: list[str], expanded: set[str],
                  timeout_s: float | None, max_transfers: int = MAX_TRANSFERS) -> Ledger:
     wallets = sorted(expanded - set(targets))
-    rows = graph.read("investigations/exposure_ledger", {
+    rows = graph.read_plain("investigations/exposure_ledger", {
         "wallets": wallets, "targets": targets, "max_transfers": max_transfers,
     }, timeout_s=timeout_s)[0]["transfers"]
     return Ledger([_transfer(r) for r in rows[:max_transfers]], frozenset(targets),

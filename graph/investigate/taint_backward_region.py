@@ -34,7 +34,7 @@ def fetch_back_region(graph: Graph, params: TraceParams, seeds: list[str],
     expanded = [w for w, (_, expand, _) in reached.items() if expand]
     wallets = [{"id": s, "until": end, "seed": True} for s in seeds] + [
         {"id": w, "until": latest[w], "seed": False} for w in expanded]
-    rows = graph.read("investigations/taint_back_ledger", {**query, "wallets": wallets},
+    rows = graph.read_plain("investigations/taint_back_ledger", {**query, "wallets": wallets},
                       timeout_s=params.timeout_s)[0]["transfers"]
     cut = cut or len(rows) > params.max_transfers
     return Region(frozenset(seeds), reached, [_transfer(t) for t in rows[:params.max_transfers]],

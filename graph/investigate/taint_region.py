@@ -42,7 +42,7 @@ def fetch_region(graph: Graph, params: TraceParams, seeds: list[str],
         arrival[w] = start
     wallets = [{"id": s, "since": start, "seed": True} for s in seeds] + [
         {"id": w, "since": arrival[w], "seed": False} for w in simulated]
-    rows = graph.read("investigations/taint_ledger", {**query, "wallets": wallets},
+    rows = graph.read_plain("investigations/taint_ledger", {**query, "wallets": wallets},
                       timeout_s=timeout)[0]["transfers"]
     cut = cut or len(rows) > params.max_transfers
     return Region(frozenset(seeds), reached, [_transfer(t) for t in rows[:params.max_transfers]],
@@ -98,7 +98,7 @@ def discover(graph: Graph, params: TraceParams, seeds: list[str], bound: int,
 def _openings(graph: Graph, query: dict[str, Any], simulated: list[str],
               arrival: dict[str, int], timeout: float | None
               ) -> tuple[dict[tuple[str, str], int], set[str]]:
-    rows = graph.read("investigations/taint_opening", {
+    rows = graph.read_plain("investigations/taint_opening", {
         **query, "wallets": [{"id": w, "since": arrival[w]} for w in simulated]},
         timeout_s=timeout)
     full = {r["id"] for r in rows if r["unknown"]}

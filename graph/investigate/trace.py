@@ -81,8 +81,8 @@ def attributions(
 def enumerate_paths(graph: Graph, params: TraceParams, seeds: list[str]) -> tuple[Traced, bool]:
     """The admissible paths from (or into) the seed wallets, and whether max_paths cut them."""
     name = "trace_forward" if params.direction is Direction.FORWARD else "trace_backward"
-    row = graph.read(f"investigations/{name}", _query_params(params, seeds),
-                     timeout_s=params.timeout_s)[0]
+    row = graph.read_plain(f"investigations/{name}", _query_params(params, seeds),
+                           timeout_s=params.timeout_s)[0]
     transfers = {t["id"]: {**t, "ts": convert.from_ms(t["ts"])} for t in row["transfers"]}
     paths = [(tuple(p["ids"]), bool(p["open"])) for p in row["paths"]]
     return Traced(paths, transfers), bool(row["cut"])

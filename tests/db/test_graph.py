@@ -61,3 +61,18 @@ def test_a_memory_refusal_becomes_a_budget_error() -> None:
                                       message="deadlock")
     with pytest.raises(QueryError, match="DeadlockDetected"), translated_errors(30):
         raise other
+
+
+def test_read_plain_answers_as_read_for_lists_and_maps(graph: Graph) -> None:
+    # A value trace's ledger shape: one row, a collected list of lists, on the story graph.
+    from tests.graph.test_taint_routes import routed
+
+    graph.write_autocommit("db/clear")
+    routed().write(graph)
+    params = {"wallets": [{"id": "tron:B", "since": 0, "seed": False},
+                          {"id": "tron:S", "since": 0, "seed": True}],
+              "assets": [], "until": None, "max_transfers": 100}
+    plain = graph.read_plain("investigations/taint_ledger", params)
+    assert plain == graph.read("investigations/taint_ledger", params)
+    # B moves 5 (r2 r3 r4 r5 r6), S sends 3 (r1 r2 r5): 6 distinct
+    assert len(plain) == 1 and len(plain[0]["transfers"]) == 6
