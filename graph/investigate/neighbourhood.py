@@ -68,7 +68,7 @@ def neighbourhood(
     limits.check_range("limit", limit, 1, limits.MAX_NEIGHBOURS)
     types = limits.check_allowed("rel_types", list(rel_types), limits.REL_TYPES) or sorted(
         limits.REL_TYPES)
-    rows = graph.read("investigations/neighbourhood", {
+    rows = graph.read_plain("investigations/neighbourhood", {
         "id": id, "rel_types": types, "depth": depth, "limit": limit,
         "since": convert.utc(since), "until": convert.utc(until),
         "rel_limit": limit * RELS_PER_NODE, "expand_supernodes": expand_supernodes,

@@ -50,7 +50,7 @@ def search(
     limits.check_range("first", first, 1, limits.MAX_PAGE)
     kind_list = limits.check_allowed("kinds", list(kinds), limits.KINDS)
     skip = convert.decode_cursor(after)
-    rows = graph.read("investigations/search", {
+    rows = graph.read_plain("investigations/search", {
         "query": lucene_escape(text), "addresses": address_forms(text), "kinds": kind_list,
         "scan": SCAN, "skip": skip, "limit": first + 1,
     })

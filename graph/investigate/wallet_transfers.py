@@ -92,7 +92,7 @@ def pages_of(graph: Graph, wallets: Sequence[EntityId], page: TransferFilter, *,
              timeout_s: float | None = None) -> dict[EntityId, TransferPage]:
     """`wallets_transfers` with its page arguments as one TransferFilter."""
     params = page.params()
-    rows = graph.read("investigations/wallet_transfers",
+    rows = graph.read_plain("investigations/wallet_transfers",
                       {**params, "wallets": list(dict.fromkeys(wallets))}, timeout_s=timeout_s)
     found = {r["wallet"]: _page(int(r["total"]), r["page"], params["offset"], page.first)
              for r in rows}
@@ -131,7 +131,7 @@ def organization_wallets(graph: Graph, organisation: EntityId, first: int = 50,
     """One page (by id) of the wallets an organisation, or its resolved cluster, controls."""
     limits.check_range("first", first, 1, limits.MAX_PAGE)
     offset = convert.decode_cursor(after)
-    rows = graph.read("investigations/organization_wallets", {
+    rows = graph.read_plain("investigations/organization_wallets", {
         "id": organisation, "offset": offset, "first": first}, timeout_s=timeout_s)
     if not rows:
         return WalletIdPage((), 0, None, False)
@@ -166,7 +166,7 @@ def wallet_records(
     limits.check_range("first", first, 1, limits.MAX_PAGE)
     offset = convert.decode_cursor(after)
     t_params = (transfers or TransferFilter()).params()
-    rows = graph.read("investigations/wallet_records", {
+    rows = graph.read_plain("investigations/wallet_records", {
         **t_params, "t_offset": t_params["offset"], "t_first": t_params["first"],
         "org": organisation, "ids": list(dict.fromkeys(ids)), "offset": offset, "first": first,
         "transfers": transfers is not None}, timeout_s=timeout_s)
