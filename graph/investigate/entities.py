@@ -37,7 +37,7 @@ def get_entities(graph: Graph, ids: Sequence[EntityId]) -> dict[EntityId, Entity
                               hint="split the lookup into smaller batches")
     if not unique:
         return {}
-    rows = graph.read("investigations/entities", {"ids": unique})
+    rows = graph.read_plain("investigations/entities", {"ids": unique})
     return {row["id"]: convert.entity(without_nulls(row)) for row in rows}
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from api.auth import Role
 from graph.db import Graph
-from graph.investigate import neighbourhood, organization_wallets, search
+from graph.investigate import get_entities, neighbourhood, organization_wallets, search
 from graph.investigate.wallet_transfers import TransferFilter, pages_of, wallet_records
 from tests.api.support import Executor
 from tests.graph.resolve_scenario import resolve_scenario
@@ -49,7 +49,9 @@ def test_plain_reads_equal_read(graph: Graph, compared: list[str]) -> None:
     organization_wallets(graph, "ftm-huione", 1)
     for text in ["Huione", "OKX", "Binance"]:
         assert search(graph, text).hits
+    assert len(get_entities(graph, ["ftm-huione", "gs-actor-huione", "tron:h1", "nobody"])) == 3
     assert set(compared) == {
+        "investigations/entities",
         "investigations/neighbourhood", "investigations/wallet_records",
         "investigations/wallet_transfers", "investigations/organization_wallets",
         "investigations/search"}
