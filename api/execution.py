@@ -1,122 +1,69 @@
-"""Strawberry's executor with a short path for plain leaf fields.
+"""Strawberry's executor with a short path for plain fields (api/plain_fields.py says which).
 
-A field without a resolver, arguments or extensions whose type is a scalar or an enum (or a
-list of non-null ones) is an attribute read and one coercion; graphql-core still builds a
-resolve info, an argument dict and an awaitable check for each, which was most of the work
-of answering a 211-node neighbourhood. Here such a field is read and coerced directly; any
-value the short path is not sure about (null on a non-null field, an exception, an
-awaitable, a failed coercion) goes the general way, so errors are graphql-core's own.
+Per object, the plain fields are answered here first and the others (and any plain field the
+short path declines) through graphql-core, in the selection's order. A plain object or list
+field is answered in one walk over its whole sub-selection when every field in it is plain;
+otherwise, or when any value in it is one the walk is not sure about, the field goes the
+general way whole, so data and errors are graphql-core's own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, cast
 from weakref import WeakKeyDictionary
 
-from graphql import (
-    GraphQLEnumType,
-    GraphQLField,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLScalarType,
-    GraphQLSchema,
-    Undefined,
-)
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql import GraphQLObjectType, GraphQLSchema
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-# Values the short path takes as they are: never awaitable, never an exception.
-_PLAIN = frozenset({str, int, float, bool})
-_SLOW = object()  # the short path declines; the general one answers
-# Per schema: (parent type, field name) -> its short path, found on first use.
-_LEAVES: WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], Leaf | None]] = (
+from api.plain_fields import (
+    SLOW,
+    Named,
+    Nested,
+    Shape,
+    Step,
+    runtime_type_of,
+    step_of,
+    uncast,
+)
+
+# Per schema: (parent type, field name) -> its short path, found on first use; and
+# (return type, class) -> the object type its instances complete as.
+_STEPS: WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], Step | None]] = (
     WeakKeyDictionary())
-
-
-@dataclass(frozen=True)
-class Leaf:
-    """How to answer one plain leaf field: the attribute, its coercion, its wrapping."""
-
-    attribute: str
-    coerce: Callable[[Any], Any]
-    non_null: bool
-    listed: bool
-
-    def value(self, source: Any) -> Any:
-        try:
-            raw = getattr(source, self.attribute)
-        except Exception:  # the general path reports it as a field error
-            return _SLOW
-        if raw is None:
-            return _SLOW if self.non_null else None
-        try:
-            if self.listed:
-                return _items(raw, self.coerce)
-            if type(raw) not in _PLAIN and (isinstance(raw, BaseException)
-                                            or hasattr(raw, "__await__")):
-                return _SLOW
-            out = self.coerce(raw)
-        except Exception:  # a value the scalar refuses: the general path words the error
-            return _SLOW
-        return _SLOW if out is None or out is Undefined else out
-
-
-def _items(raw: Any, coerce: Callable[[Any], Any]) -> Any:
-    if type(raw) is not list:
-        return _SLOW
-    out = [coerce(v) for v in raw if v is not None and type(v) in _PLAIN]
-    if len(out) != len(raw) or any(v is None or v is Undefined for v in out):
-        return _SLOW
-    return out
-
-
-def leaf_of(field: GraphQLField) -> Leaf | None:
-    """The short path for `field`, or None when it needs the general one."""
-    resolve = field.resolve
-    definition = (field.extensions or {}).get("strawberry-definition")
-    if (resolve is None or not getattr(resolve, "_is_default", False) or field.args
-            or definition is None or definition.default_resolver is not getattr):
-        return None
-    kind = field.type
-    non_null = isinstance(kind, GraphQLNonNull)
-    kind = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
-    listed = isinstance(kind, GraphQLList)
-    if isinstance(kind, GraphQLList):
-        if not isinstance(kind.of_type, GraphQLNonNull):
-            return None
-        kind = kind.of_type.of_type
-    if not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
-        return None
-    return Leaf(definition.python_name, kind.coerce_output_value, non_null, listed)
+_RUNTIMES: WeakKeyDictionary[GraphQLSchema, dict[tuple[str, type], GraphQLObjectType | None]] = (
+    WeakKeyDictionary())
+_UNKNOWN = object()
 
 
 class FastLeaves(StrawberryGraphQLCoreExecutionContext):
-    """Plain leaf fields answered without a resolve info (see the module's docstring)."""
+    """Plain fields answered without a resolve info (see the module's docstring)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._known = _LEAVES.setdefault(self.schema, {})
+        self._steps = _STEPS.setdefault(self.schema, {})
+        self._runtimes = _RUNTIMES.setdefault(self.schema, {})
+        # (object type, id of a field group) -> (the group, kept alive; its shape or None)
+        self._shapes: dict[tuple[str, int], tuple[FieldDetailsList, Shape | None]] = {}
         # strawberry always passes a manager; it wraps resolvers only when it holds some.
         self._plain = not getattr(self.middleware_manager, "middlewares", None)
+        # @defer and @stream change how lists and objects complete: not walked here.
+        self._walk = all(self.schema.get_directive(d) is None for d in ("defer", "stream"))
 
     def execute_fields(self, parent_type: GraphQLObjectType, source_value: Any,
                        path: Path | None, grouped_field_set: GroupedFieldSet,
                        position_context: Any) -> AwaitableOrValue[dict[str, Any]]:
-        """The leaves first, here; the other fields (and any leaf the short path declines)
-        through graphql-core, in the selection's order."""
+        """The plain fields first, here; the others through graphql-core."""
         if not self._plain:
             return super().execute_fields(parent_type, source_value, path, grouped_field_set,
                                           position_context)
         done: dict[str, Any] = {}
         rest: GroupedFieldSet = {}
         for response_name, details in grouped_field_set.items():
-            leaf = self._leaf(parent_type, details[0].node.name.value)
-            value = leaf.value(source_value) if leaf is not None else _SLOW
-            if value is _SLOW:
+            step = self._step(parent_type, details[0].node.name.value)
+            value = self._value(step, source_value, details) if step is not None else SLOW
+            if value is SLOW:
                 rest[response_name] = details
             else:
                 done[response_name] = value
@@ -130,13 +77,69 @@ class FastLeaves(StrawberryGraphQLCoreExecutionContext):
             return merged()
         return _in_order(order, done, cast("dict[str, Any]", others))
 
-    def _leaf(self, parent_type: GraphQLObjectType, name: str) -> Leaf | None:
+    def _step(self, parent_type: GraphQLObjectType, name: str) -> Step | None:
         key = (parent_type.name, name)
-        known = self._known
-        if key not in known:
-            field = self.schema.get_field(parent_type, name)
-            known[key] = leaf_of(field) if field is not None else None
-        return known[key]
+        steps = self._steps
+        if key not in steps:
+            steps[key] = step_of(parent_type, name, self.schema.get_field(parent_type, name))
+        return steps[key]
+
+    def _value(self, step: Step, source: Any, details: FieldDetailsList | None) -> Any:
+        if not isinstance(step, Nested):
+            return step.value(source)
+        if not self._walk or details is None:
+            return SLOW
+        try:
+            raw = getattr(source, step.attribute)
+        except Exception:  # the general path reports it as a field error
+            return SLOW
+        if raw is None:
+            return SLOW if step.non_null else None
+        if not step.listed:
+            return self._object(step.named, raw, details)
+        if type(raw) is not list and type(raw) is not tuple:
+            return SLOW  # another iterable might be consumed by a look
+        out = []
+        for item in raw:
+            value = (None if not step.item_non_null else SLOW) if item is None else (
+                self._object(step.named, item, details))
+            if value is SLOW:
+                return SLOW
+            out.append(value)
+        return out
+
+    def _object(self, named: Named, item: Any, details: FieldDetailsList) -> Any:
+        """One object's answer to its plain sub-selection, or SLOW."""
+        key = (named.name, type(item))
+        runtime = self._runtimes.get(key, _UNKNOWN)
+        if runtime is _UNKNOWN:
+            runtime = self._runtimes[key] = runtime_type_of(self.schema, named, type(item))
+        if runtime is None or not uncast(item):
+            return SLOW
+        shape = self._shape(cast("GraphQLObjectType", runtime), details)
+        if shape is None:
+            return SLOW
+        out: dict[str, Any] = {}
+        for name, step, sub in shape:
+            value = self._value(step, item, sub)
+            if value is SLOW:
+                return SLOW
+            out[name] = value
+        return out
+
+    def _shape(self, runtime: GraphQLObjectType, details: FieldDetailsList) -> Shape | None:
+        key = (runtime.name, id(details))
+        known = self._shapes.get(key)
+        if known is not None:
+            return known[1]
+        grouped, defers, *_ = self.collect_subfields(runtime, details)
+        steps = [(name, self._step(runtime, sub[0].node.name.value), sub)
+                 for name, sub in grouped.items()]
+        shape: Shape | None = None
+        if not defers and all(step is not None for _, step, _ in steps):
+            shape = tuple((name, cast("Step", step), sub) for name, step, sub in steps)
+        self._shapes[key] = (details, shape)
+        return shape
 
 
 def _in_order(order: list[str], done: dict[str, Any], others: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""The short path for plain leaf fields (api/execution.py) answers exactly what graphql-core's
-general path answers: data in the same order, the same errors at the same paths."""
+"""The short path for plain fields (api/execution.py, api/plain_fields.py) answers exactly what
+graphql-core's general path answers: data in the same order, the same errors at the same paths."""
 
 from __future__ import annotations
 
@@ -77,6 +77,105 @@ def test_plain_leaves_answer_as_the_general_path() -> None:
     # The cases above do reach the error paths (else the comparison would prove little).
     assert json.loads(fast)["errors"] and json.loads(fast)["data"]["things"][0]["tags"] == [
         "x", "y"]
+
+
+@strawberry.interface
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Leafy(Node):
+    label: str
+    tags: list[str]
+
+
+@strawberry.type
+class Pair(Node):
+    left: Leafy
+    right: Leafy | None
+    others: list[Leafy]
+
+    @strawberry.field
+    def computed(self) -> str:
+        return f"computed {self.id}"
+
+
+class Once(list[Any]):
+    """An attribute value given as a one-pass iterator over these items."""
+
+
+def _leafy(i: int, **change: Any) -> Leafy:
+    return Leafy(**{"id": strawberry.ID(f"l{i}"), "label": f"L{i}", "tags": ["t"], **change})
+
+
+def _pairs(broken: dict[str, Any] | None = None) -> list[Pair]:
+    pairs = [Pair(id=strawberry.ID(f"p{i}"), left=_leafy(i), right=None if i % 2 else _leafy(-i),
+                  others=[_leafy(i * 10 + k) for k in range(3)]) for i in range(20)]
+    for attr, value in (broken or {}).items():
+        # a fresh iterator each time (the general path consumes it)
+        setattr(pairs[7], attr, iter(value) if isinstance(value, Once) else value)
+    return pairs
+
+
+
+# Each change to the eighth pair, and whether the answer has errors (so the comparison
+# does reach graphql-core's error paths).
+BREAKS: list[tuple[dict[str, Any], bool]] = [
+    ({}, False), ({"left": None}, True), ({"others": [_leafy(1), None]}, True),
+    ({"others": (_leafy(2), _leafy(3))}, False), ({"others": Once([_leafy(4)])}, False),
+    ({"left": _leafy(5, label=None)}, True), ({"others": [_leafy(6, tags=["ok", 7])]}, False),
+    ({"left": "not an object"}, True),
+    ({"right": Pair(id=strawberry.ID("wrong"), left=_leafy(8), right=None, others=[])}, True),
+]
+
+
+def _object_schema(broken: dict[str, Any]) -> strawberry.Schema:
+    @strawberry.type
+    class Objects:
+        @strawberry.field
+        def pairs(self) -> list[Pair]:
+            return _pairs(broken)
+
+        @strawberry.field
+        def nodes(self) -> list[Node | None]:
+            return [*_pairs(broken)[:3], None, _leafy(99)]
+
+    return strawberry.Schema(query=Objects, types=[Leafy, Pair])
+
+
+OBJECTS = """{ pairs { id __typename left { id label tags } right { label } others { id tags }
+  kind: __typename } nodes { __typename id ... on Leafy { label } ... on Pair { left { id } } }
+  withResolver: pairs { id computed } }"""
+
+
+class Counting(FastLeaves):
+    """FastLeaves, counting the objects graphql-core completes itself."""
+
+    completed = 0
+
+    def complete_object_value(self, *args: Any, **kwargs: Any) -> Any:
+        Counting.completed += 1
+        return super().complete_object_value(*args, **kwargs)
+
+
+@pytest.mark.parametrize(("broken", "erring"), BREAKS)
+def test_plain_objects_answer_as_the_general_path(broken: dict[str, Any], erring: bool) -> None:
+    schema = _object_schema(broken)
+    answers = []
+    for context in (Counting, None):
+        fresh = strawberry.Schema(query=schema.query, types=[Leafy, Pair],
+                                  execution_context_class=context)
+        result = asyncio.run(fresh.execute(OBJECTS))
+        errors = [(e.message, e.path) for e in result.errors or []]
+        answers.append(json.dumps({"data": result.data, "errors": errors}))
+    assert answers[0] == answers[1]
+    assert bool(json.loads(answers[0])["errors"]) == erring
+    if not broken:
+        # The walk did answer: graphql-core completed only what resolvers returned (20 pairs,
+        # 4 nodes, 20 pairs again), none of the 93 objects in their plain fields.
+        assert Counting.completed == 44 and '"others"' in answers[0]
+    Counting.completed = 0
 
 
 NEIGHBOURS = """query($id: ID!) { neighbourhood(id: $id, depth: 2) { partial reason
