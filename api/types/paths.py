@@ -6,10 +6,11 @@ import strawberry
 
 from api.types.ends import from_field, to_field
 from api.types.entity import Entity
+from api.types.light import bare_edge, edge_like
 from api.types.records import entity_from_record
 from api.types.transfer import Relationship
 from graph.investigate.neighbourhood import EdgeSet
-from graph.investigate.types import PathRecord, PathsResult, Subgraph
+from graph.investigate.types import EdgeRecord, PathRecord, PathsResult, Subgraph
 
 NeighbourhoodEdges = strawberry.enum(
     EdgeSet, name="NeighbourhoodEdges",
@@ -27,8 +28,12 @@ class Neighbourhood:
     @classmethod
     def from_record(cls, rec: Subgraph) -> Neighbourhood:
         return cls(nodes=[entity_from_record(n) for n in rec.nodes],
-                   edges=[Relationship.from_record(e) for e in rec.edges],
+                   edges=[relationship_from_record(e) for e in rec.edges],
                    partial=rec.partial, reason=rec.reason)
+
+
+def relationship_from_record(rec: EdgeRecord) -> Relationship:
+    return edge_like(Relationship, rec) if bare_edge(rec) else Relationship.from_record(rec)
 
 
 @strawberry.type(description="One connection: nodes[i] -edges[i]- nodes[i+1].")

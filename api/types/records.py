@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from api.context import Info
 from api.types.compound import Compound
 from api.types.entity import Entity
+from api.types.light import bare_entity, entity_like
 from api.types.organization import Organization
 from api.types.person import Person
 from api.types.sanction import Sanction
@@ -22,7 +23,8 @@ ENTITY_TYPES = tuple(BY_LABEL.values())
 
 def entity_from_record(rec: EntityRecord) -> Entity:
     """The concrete type for the record's primary label (Organization for unknown labels)."""
-    return BY_LABEL.get(rec.label, Organization).from_record(rec)
+    cls = BY_LABEL.get(rec.label, Organization)
+    return entity_like(cls, rec) if bare_entity(rec) else cls.from_record(rec)
 
 
 async def load_entity(info: Info, id: str | None) -> Entity | None:

@@ -6,6 +6,7 @@ import enum
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from graph.db import Graph
 from graph.investigate import convert, limits
@@ -47,10 +48,17 @@ def tree(start: EntityId, edges: Iterable[EdgeRecord]) -> tuple[EdgeRecord, ...]
 
 def light_record(id: EntityId, labels: Sequence[str], name: str | None) -> EntityRecord:
     """A node of the light form: id, labels and name; no properties, provenance, sanctions."""
-    ordered = tuple(sorted(labels))
-    return EntityRecord(id=id, label=convert.primary_label(list(ordered)), labels=ordered,
-                        name=name, properties={"id": id, "name": name}, provenance=NO_PROVENANCE,
+    label, ordered = _labelled(tuple(labels))
+    return EntityRecord(id=id, label=label, labels=ordered, name=name,
+                        properties={"id": id, "name": name}, provenance=NO_PROVENANCE,
                         sanctions=())
+
+
+@lru_cache(maxsize=256)
+def _labelled(labels: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The primary label and the sorted labels (a few label sets recur across every node)."""
+    ordered = tuple(sorted(labels))
+    return convert.primary_label(list(ordered)), ordered
 
 
 def neighbourhood(

@@ -142,3 +142,18 @@ def test_big_variables_are_logged_by_size(client: httpx.Client, api_settings: Se
     assert saved.status_code == 200
     (line,) = [json.loads(x) for x in api_settings.audit_log_path.read_text().splitlines()]
     assert line["variables"] == {"_truncated_bytes": len(json.dumps({"d": data}))}
+
+
+def test_answers_are_encoded_as_the_json_module_would() -> None:
+    """orjson writes the answer; what it refuses (an integer past 64 bits) the json module
+    writes; either way the same JSON, UTF-8 as it is (no \\u escapes)."""
+    import json
+
+    from api.http import encoded
+
+    body = {"data": {"n": [{"id": "tron:T1", "name": "Lǐ Měifāng 李美芳", "share": 0.1428,
+                            "count": 7, "ok": True, "none": None}]}}
+    assert json.loads(encoded(body)) == body
+    assert "李美芳".encode() in encoded(body)
+    huge = {"data": {"amount": 2**80}}
+    assert encoded(huge) == b'{"data":{"amount":1208925819614629174706176}}'
