@@ -87,7 +87,8 @@ def neighbourhood(
         raise NotFoundError(f"no entity with id {id!r}", hint="pass an id from search")
     row = rows[0]
     if light:
-        records = {i: light_record(i, labels, name)
+        fallback = dict(row["unnamed"])
+        records = {i: light_record(i, labels, fallback.get(i) if name is None else name)
                    for i, labels, name in zip(row["nodes"], row["labels"], row["names"],
                                               strict=True)}
         found = {str(k): EdgeRecord(str(k), t, a, b, {}, NO_PROVENANCE) for k, t, a, b in zip(
