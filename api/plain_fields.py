@@ -72,7 +72,7 @@ class Leaf:
 
 
 def _items(raw: Any, coerce: Callable[[Any], Any]) -> Any:
-    if type(raw) is not list:
+    if type(raw) is not list and type(raw) is not tuple:
         return SLOW
     out = [coerce(v) for v in raw if v is not None and type(v) in _PLAIN]
     if len(out) != len(raw) or any(v is None or v is Undefined for v in out):
