@@ -19,10 +19,12 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from api.plain_fields import (
     SLOW,
+    Leaf,
     Named,
     Nested,
     Shape,
     Step,
+    TypeName,
     runtime_type_of,
     step_of,
     uncast,
@@ -99,10 +101,19 @@ class FastLeaves(StrawberryGraphQLCoreExecutionContext):
             return self._object(step.named, raw, details)
         if type(raw) is not list and type(raw) is not tuple:
             return SLOW  # another iterable might be consumed by a look
-        out = []
+        out: list[Any] = []
+        cls: type | None = None
+        shape: Shape | None = None
         for item in raw:
-            value = (None if not step.item_non_null else SLOW) if item is None else (
-                self._object(step.named, item, details))
+            if item is None:
+                if step.item_non_null:
+                    return SLOW
+                out.append(None)
+                continue
+            if type(item) is not cls:  # the items of a list are mostly of one class
+                cls = type(item)
+                shape = self._shape_for(step.named, cls, details)
+            value = self._fields(shape, item) if shape is not None and uncast(item) else SLOW
             if value is SLOW:
                 return SLOW
             out.append(value)
@@ -110,22 +121,28 @@ class FastLeaves(StrawberryGraphQLCoreExecutionContext):
 
     def _object(self, named: Named, item: Any, details: FieldDetailsList) -> Any:
         """One object's answer to its plain sub-selection, or SLOW."""
-        key = (named.name, type(item))
-        runtime = self._runtimes.get(key, _UNKNOWN)
-        if runtime is _UNKNOWN:
-            runtime = self._runtimes[key] = runtime_type_of(self.schema, named, type(item))
-        if runtime is None or not uncast(item):
-            return SLOW
-        shape = self._shape(cast("GraphQLObjectType", runtime), details)
-        if shape is None:
-            return SLOW
+        shape = self._shape_for(named, type(item), details)
+        return self._fields(shape, item) if shape is not None and uncast(item) else SLOW
+
+    def _fields(self, shape: Shape, item: Any) -> Any:
         out: dict[str, Any] = {}
         for name, step, sub in shape:
-            value = self._value(step, item, sub)
+            # a Nested step always has its field group; the others are read directly
+            value = (self._value(step, item, sub) if sub is not None
+                     else cast("Leaf | TypeName", step).value(item))
             if value is SLOW:
                 return SLOW
             out[name] = value
         return out
+
+    def _shape_for(self, named: Named, cls: type, details: FieldDetailsList) -> Shape | None:
+        """The plain sub-selection of `details` for instances of `cls` under `named`."""
+        key = (named.name, cls)
+        runtime = self._runtimes.get(key, _UNKNOWN)
+        if runtime is _UNKNOWN:
+            runtime = self._runtimes[key] = runtime_type_of(self.schema, named, cls)
+        return None if runtime is None else self._shape(cast("GraphQLObjectType", runtime),
+                                                        details)
 
     def _shape(self, runtime: GraphQLObjectType, details: FieldDetailsList) -> Shape | None:
         key = (runtime.name, id(details))
@@ -137,7 +154,8 @@ class FastLeaves(StrawberryGraphQLCoreExecutionContext):
                  for name, sub in grouped.items()]
         shape: Shape | None = None
         if not defers and all(step is not None for _, step, _ in steps):
-            shape = tuple((name, cast("Step", step), sub) for name, step, sub in steps)
+            shape = tuple((name, cast("Step", step), sub if isinstance(step, Nested) else None)
+                          for name, step, sub in steps)
         self._shapes[key] = (details, shape)
         return shape
 

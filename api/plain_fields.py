@@ -26,11 +26,13 @@ from typing import Any
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
+    GraphQLID,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
+    GraphQLString,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetailsList
@@ -51,6 +53,7 @@ class Leaf:
     coerce: Callable[[Any], Any]
     non_null: bool
     listed: bool
+    text: bool = False  # a String or ID: a str is its own answer (graphql-core's coercion)
 
     def value(self, source: Any) -> Any:
         try:
@@ -59,6 +62,8 @@ class Leaf:
             return SLOW
         if raw is None:
             return SLOW if self.non_null else None
+        if self.text and type(raw) is str:
+            return raw
         try:
             if self.listed:
                 return _items(raw, self.coerce)
@@ -115,7 +120,8 @@ def leaf_of(field: GraphQLField) -> Leaf | None:
         kind = kind.of_type.of_type
     if not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
         return None
-    return Leaf(definition.python_name, kind.coerce_output_value, non_null, listed)
+    return Leaf(definition.python_name, kind.coerce_output_value, non_null, listed,
+                text=not listed and (kind is GraphQLString or kind is GraphQLID))
 
 
 
