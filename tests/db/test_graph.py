@@ -76,3 +76,23 @@ def test_read_plain_answers_as_read_for_lists_and_maps(graph: Graph) -> None:
     assert plain == graph.read("investigations/taint_ledger", params)
     # B moves 5 (r2 r3 r4 r5 r6), S sends 3 (r1 r2 r5): 6 distinct
     assert len(plain) == 1 and len(plain[0]["transfers"]) == 6
+
+
+def test_a_read_that_cannot_reach_the_server_is_retried_then_named() -> None:
+    """Reads run in auto-commit transactions and retry a lost connection themselves (4
+    attempts, 0.2 + 0.4 + 0.8 s apart); past that, the error names the server."""
+    import time
+
+    import neo4j
+
+    from graph.db.graph import READ_ATTEMPTS, READ_BACKOFF_S
+    from graph.local.ports import free_port
+    from scamgraph.errors import DatabaseUnavailableError
+
+    driver = neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{free_port()}", auth=("neo4j", "x"))
+    began = time.monotonic()
+    with Graph(driver, "neo4j", 5) as nowhere, pytest.raises(DatabaseUnavailableError,
+                                                           match="unreachable"):
+        nowhere.read_plain("db/applied_migrations")
+    waited = sum(READ_BACKOFF_S * 2 ** i for i in range(READ_ATTEMPTS - 1))
+    assert time.monotonic() - began >= waited
