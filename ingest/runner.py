@@ -28,6 +28,7 @@ from typing import Protocol
 
 from graph.db import Graph
 from graph.resolve import sync_same_as
+from ingest.collector import rarer_collections
 from ingest.fetch import Materialised, cleanup, materialise
 from ingest.formats import SourceInput, load_reader, single_pass
 from ingest.formats.base import Item, Reader
@@ -88,13 +89,14 @@ def run_ingest(
         abandon_stale(graph, settings.run_heartbeat_s)  # earlier runs whose process died
     workdir = Path(tempfile.mkdtemp(prefix="scamgraph-ingest-"))
     try:
-        given = materialise(source, workdir)
-        summary = new_summary(fmt, given, opts)
-        run = _Run(graph if not dry_run else None, reader, summary, settings, progress)
-        run.limit = limit
-        run.execute(SourceInput(path=given.path, name=given.name, options=opts), given,
-                    validate_first=dry_run or not single_pass(fmt) or limit is not None)
-        return summary
+        with rarer_collections():
+            given = materialise(source, workdir)
+            summary = new_summary(fmt, given, opts)
+            run = _Run(graph if not dry_run else None, reader, summary, settings, progress)
+            run.limit = limit
+            run.execute(SourceInput(path=given.path, name=given.name, options=opts), given,
+                        validate_first=dry_run or not single_pass(fmt) or limit is not None)
+            return summary
     finally:
         cleanup(workdir)
 
