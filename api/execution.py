@@ -25,6 +25,7 @@ from api.plain_fields import (
     Shape,
     Step,
     TypeName,
+    attribute,
     runtime_type_of,
     step_of,
     uncast,
@@ -91,12 +92,9 @@ class FastLeaves(StrawberryGraphQLCoreExecutionContext):
             return step.value(source)
         if not self._walk or details is None:
             return SLOW
-        try:
-            raw = getattr(source, step.attribute)
-        except Exception:  # the general path reports it as a field error
-            return SLOW
-        if raw is None:
-            return SLOW if step.non_null else None
+        raw = attribute(source, step.attribute, step.non_null)
+        if raw is None or raw is SLOW:
+            return raw
         if not step.listed:
             return self._object(step.named, raw, details)
         if type(raw) is not list and type(raw) is not tuple:

@@ -1,20 +1,15 @@
 """Which fields api/execution.py answers without graphql-core's general path, and how.
 
-A field without a resolver, arguments or extensions whose type is a scalar or an enum (or a
-list of non-null ones) is an attribute read and one coercion (`Leaf`); graphql-core still
-builds a resolve info, an argument dict and an awaitable check for each. Any value the short
-path is not sure about (null on a non-null field, an exception, an awaitable, a failed
-coercion) goes the general way, so errors are graphql-core's own.
-
-A neighbourhood of 211 nodes and 210 edges is 421 objects; for each, graphql-core completes the
-value, resolves the interface's runtime type, checks it, collects and executes the subfields,
-and that was most of the time the API spent beyond Neo4j. A field without a resolver or
-arguments whose type is an object or interface (or a list of them) is an attribute read; when
-its whole sub-selection is plain (leaves, `__typename` and further such fields) the answer is
-built in one walk (`Nested`, api/execution.py). Anything the walk is not sure about (a null
-where the schema says non-null, an item of a class that does not name its type, a field with
-a resolver, @defer) makes the whole field go the general way; the walk reads attributes only,
-so nothing runs twice.
+`Leaf`: a field without a resolver, arguments or extensions whose type is a scalar or an enum
+(or a list of non-null ones) is an attribute read and one coercion; graphql-core would build a
+resolve info, an argument dict and an awaitable check for each. `Nested`: such a field whose
+type is an object or interface (or a list of them); when its whole sub-selection is plain the
+walk in api/execution.py answers it, skipping graphql-core's per-object steps (complete the
+value, resolve and check the runtime type, collect the subfields: most of a 421-object
+neighbourhood's time beyond Neo4j). Any value the short path is not sure about (null on a
+non-null field, an exception, an awaitable, a failed coercion, a class that does not name its
+type, a resolver or @defer below) sends the field the general way whole, so data and errors
+are graphql-core's own; the walk only reads attributes, so nothing runs twice.
 """
 
 from __future__ import annotations
@@ -56,12 +51,9 @@ class Leaf:
     text: bool = False  # a String or ID: a str is its own answer (graphql-core's coercion)
 
     def value(self, source: Any) -> Any:
-        try:
-            raw = getattr(source, self.attribute)
-        except Exception:  # the general path reports it as a field error
-            return SLOW
-        if raw is None:
-            return SLOW if self.non_null else None
+        raw = attribute(source, self.attribute, self.non_null)
+        if raw is None or raw is SLOW:
+            return raw
         if self.text and type(raw) is str:
             return raw
         try:
@@ -74,6 +66,16 @@ class Leaf:
         except Exception:  # a value the scalar refuses: the general path words the error
             return SLOW
         return SLOW if out is None or out is Undefined else out
+
+
+def attribute(source: Any, name: str, non_null: bool) -> Any:
+    """The attribute's value; None for a null the field allows; SLOW when reading it raises
+    or it is null where the schema says non-null (the general path words either error)."""
+    try:
+        raw = getattr(source, name)
+    except Exception:
+        return SLOW
+    return SLOW if raw is None and non_null else raw
 
 
 def _items(raw: Any, coerce: Callable[[Any], Any]) -> Any:
