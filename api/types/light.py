@@ -21,7 +21,7 @@ from graph.investigate.types import EdgeRecord, EntityRecord, Provenance
 
 EMPTY = Provenance(sources=(), first_seen=None, last_seen=None, confidence=None)
 T = TypeVar("T")
-# (GraphQL class, labels or edge type) -> (the template's attributes, its container fields)
+# (GraphQL class, labels or edge type) -> (the template's attributes, the dicts to copy)
 _TEMPLATES: dict[tuple[type, Any], tuple[dict[str, Any], tuple[str, ...]]] = {}
 
 
