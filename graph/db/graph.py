@@ -19,6 +19,7 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
 from graph import queries
 from graph.db.errors import MEMORY_CODES, DriverError, translated_errors
+from graph.db.quiet import quiet
 from scamgraph.errors import MigrationError
 
 READ_ATTEMPTS = 4
@@ -74,7 +75,7 @@ class Graph:
         """Named query `name` in one managed write transaction, errors translated."""
         with translated_errors(timeout_s or self.timeout_s):
             return self.driver.execute_query(
-                self._query(queries.load(name), timeout_s), params or {},
+                self._query(queries.load(name), timeout_s), quiet(params),
                 database_=self.database, routing_=RoutingControl.WRITE,
             )
 
@@ -90,7 +91,7 @@ class Graph:
                     with self.driver.session(
                             database=self.database, default_access_mode=neo4j.READ_ACCESS,
                             bookmark_manager=self.driver.execute_query_bookmark_manager) as s:
-                        result = s.run(query, params or {})
+                        result = s.run(query, quiet(params))
                         return list(result.keys()), list(result)
                 except (ServiceUnavailable, SessionExpired, TransientError) as exc:
                     if (attempt + 1 == READ_ATTEMPTS
@@ -128,7 +129,7 @@ class Graph:
         """Run `name` in an auto-commit transaction: needed by CALL { ... } IN TRANSACTIONS."""
         limit = timeout_s or self.timeout_s
         with translated_errors(limit), self.driver.session(database=self.database) as s:
-            summary = s.run(self._query(queries.load(name), limit), params or {}).consume()
+            summary = s.run(self._query(queries.load(name), limit), quiet(params)).consume()
         return counters_of(summary)
 
     def write_batch(self, statements: Sequence[Statement], shared: dict[str, Any] | None = None
@@ -174,6 +175,6 @@ class Graph:
 
 
 def _run(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]) -> WriteResult:
-    result = tx.run(text, params)
+    result = tx.run(text, quiet(params))
     records = [r.data() for r in result]
     return WriteResult(records, counters_of(result.consume()))

@@ -96,3 +96,20 @@ def test_a_read_that_cannot_reach_the_server_is_retried_then_named() -> None:
         nowhere.read_plain("db/applied_migrations")
     waited = sum(READ_BACKOFF_S * 2 ** i for i in range(READ_ATTEMPTS - 1))
     assert time.monotonic() - began >= waited
+
+
+def test_long_list_parameters_reach_the_server_whole_but_not_the_debug_log(
+        graph: Graph, caplog: pytest.LogCaptureFixture) -> None:
+    """The driver spells out every RUN's parameters for its DEBUG line, logged or not; a long
+    list goes as a QuietList (graph/db/quiet.py): packed as the list, named by its size."""
+    import logging
+
+    graph.driver.execute_query("CREATE (:Entity {id: 'quiet-probe', name: 'probe'})")
+    ids = [f"no-such-entity-{i}" for i in range(99)] + ["quiet-probe"]
+    with caplog.at_level(logging.DEBUG, logger="neo4j"):
+        rows = graph.read_plain("investigations/entities", {"ids": ids})
+    # the list's last item reached the server: the only entity of the hundred is found
+    assert [r["props"]["id"] for r in rows] == ["quiet-probe"]
+    runs = [r.getMessage() for r in caplog.records if " C: RUN " in r.getMessage()]
+    assert runs and "<100 items>" in runs[-1] and "no-such-entity-7" not in runs[-1]
+    graph.driver.execute_query("MATCH (e:Entity {id: 'quiet-probe'}) DELETE e")
