@@ -40,7 +40,7 @@ _RUNTIMES: WeakKeyDictionary[GraphQLSchema, dict[tuple[str, type], GraphQLObject
 _UNKNOWN = object()
 
 
-class FastLeaves(StrawberryGraphQLCoreExecutionContext):
+class PlainFieldExecution(StrawberryGraphQLCoreExecutionContext):
     """Plain fields answered without a resolve info (see the module's docstring)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

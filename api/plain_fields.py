@@ -112,20 +112,25 @@ def leaf_of(field: GraphQLField) -> Leaf | None:
     definition = _plain_definition(field)
     if definition is None:
         return None
-    kind = field.type
-    non_null = isinstance(kind, GraphQLNonNull)
-    kind = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
-    listed = isinstance(kind, GraphQLList)
-    if isinstance(kind, GraphQLList):
-        if not isinstance(kind.of_type, GraphQLNonNull):
-            return None
-        kind = kind.of_type.of_type
-    if not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
+    kind, non_null, listed, item_non_null = _wrapping(field)
+    if (listed and not item_non_null) or not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
         return None
     return Leaf(definition.python_name, kind.coerce_output_value, non_null, listed,
                 text=not listed and (kind is GraphQLString or kind is GraphQLID))
 
 
+def _wrapping(field: GraphQLField) -> tuple[Any, bool, bool, bool]:
+    """The field's named type, and whether it is non-null, a list, a list of non-nulls."""
+    kind: Any = field.type
+    non_null = isinstance(kind, GraphQLNonNull)
+    kind = kind.of_type if non_null else kind
+    listed = isinstance(kind, GraphQLList)
+    item_non_null = False
+    if listed:
+        kind = kind.of_type
+        item_non_null = isinstance(kind, GraphQLNonNull)
+        kind = kind.of_type if item_non_null else kind
+    return kind, non_null, listed, item_non_null
 
 
 @dataclass(frozen=True)
@@ -154,15 +159,7 @@ def nested_of(field: GraphQLField) -> Nested | None:
     definition = _plain_definition(field)
     if definition is None:
         return None
-    kind: Any = field.type
-    non_null = isinstance(kind, GraphQLNonNull)
-    kind = kind.of_type if non_null else kind
-    listed = isinstance(kind, GraphQLList)
-    item_non_null = False
-    if listed:
-        kind = kind.of_type
-        item_non_null = isinstance(kind, GraphQLNonNull)
-        kind = kind.of_type if item_non_null else kind
+    kind, non_null, listed, item_non_null = _wrapping(field)
     if not isinstance(kind, GraphQLObjectType | GraphQLInterfaceType):
         return None
     if isinstance(kind, GraphQLInterfaceType) and _custom_resolve_type(kind):

@@ -16,7 +16,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from api.errors import ErrorCodes
-from api.execution import FastLeaves
+from api.execution import PlainFieldExecution
 from api.resolvers.changes import ChangeQueries
 from api.resolvers.entities import EntityQueries
 from api.resolvers.money import MoneyQueries
@@ -56,7 +56,7 @@ def build_schema(settings: Settings | None = None) -> Schema:
     return Schema(
         query=Query, mutation=Mutations, types=list(ENTITY_TYPES),
         extensions=extensions(settings) if settings else [],
-        execution_context_class=FastLeaves,
+        execution_context_class=PlainFieldExecution,
     )
 
 

@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 
 import strawberry
 
-from graph.investigate.types import EdgeRecord, EntityRecord, Provenance
+from graph.investigate.neighbourhood import NO_PROVENANCE
+from graph.investigate.types import EdgeRecord, EntityRecord
 
-EMPTY = Provenance(sources=(), first_seen=None, last_seen=None, confidence=None)
 T = TypeVar("T")
 # (GraphQL class, labels or edge type) -> (the template's attributes, the dicts to copy)
 _TEMPLATES: dict[tuple[type, Any], tuple[dict[str, Any], tuple[str, ...]]] = {}
@@ -28,13 +28,13 @@ _TEMPLATES: dict[tuple[type, Any], tuple[dict[str, Any], tuple[str, ...]]] = {}
 def bare_entity(rec: EntityRecord) -> bool:
     """True for a node record with nothing but id, labels and name."""
     p = rec.properties
-    return (not rec.sanctions and rec.provenance == EMPTY and len(p) == 2
+    return (not rec.sanctions and rec.provenance == NO_PROVENANCE and len(p) == 2
             and p.get("id") == rec.id and "name" in p and p["name"] == rec.name)
 
 
 def bare_edge(rec: EdgeRecord) -> bool:
     """True for an edge record with nothing but key, type and ends."""
-    return not rec.properties and rec.provenance == EMPTY
+    return not rec.properties and rec.provenance == NO_PROVENANCE
 
 
 def entity_like(cls: type[T], rec: EntityRecord) -> T:

@@ -84,14 +84,14 @@ class Graph:
         """Read query `name` in an auto-commit read transaction, errors translated; a lost
         connection or a transient server error is retried (a memory refusal is not: the
         same query would be refused again)."""
-        query = self._query(queries.load(name), timeout_s)
+        query, values = self._query(queries.load(name), timeout_s), quiet(params)
         with translated_errors(timeout_s or self.timeout_s):
             for attempt in range(READ_ATTEMPTS):
                 try:
                     with self.driver.session(
                             database=self.database, default_access_mode=neo4j.READ_ACCESS,
                             bookmark_manager=self.driver.execute_query_bookmark_manager) as s:
-                        result = s.run(query, quiet(params))
+                        result = s.run(query, values)
                         return list(result.keys()), list(result)
                 except (ServiceUnavailable, SessionExpired, TransientError) as exc:
                     if (attempt + 1 == READ_ATTEMPTS

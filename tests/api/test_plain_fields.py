@@ -14,7 +14,7 @@ import strawberry
 
 from api import schema as api_schema
 from api.auth import Role
-from api.execution import FastLeaves
+from api.execution import PlainFieldExecution
 from graph.db import Graph
 from tests.api.support import Executor
 from tests.graph.scenario import Scenario
@@ -72,7 +72,7 @@ def _answer(execution_context_class: type[Any] | None) -> str:
 
 
 def test_plain_leaves_answer_as_the_general_path() -> None:
-    fast = _answer(FastLeaves)
+    fast = _answer(PlainFieldExecution)
     assert fast == _answer(None)
     # The cases above do reach the error paths (else the comparison would prove little).
     assert json.loads(fast)["errors"] and json.loads(fast)["data"]["things"][0]["tags"] == [
@@ -149,8 +149,8 @@ OBJECTS = """{ pairs { id __typename left { id label tags } right { label } othe
   withResolver: pairs { id computed } }"""
 
 
-class Counting(FastLeaves):
-    """FastLeaves, counting the objects graphql-core completes itself."""
+class Counting(PlainFieldExecution):
+    """PlainFieldExecution, counting the objects graphql-core completes itself."""
 
     completed = 0
 
